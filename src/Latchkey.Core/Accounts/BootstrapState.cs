@@ -1,0 +1,9 @@
+namespace Latchkey.Core.Accounts;
+
+public enum BootstrapState
+{
+    AccountsExist,
+    AdministratorCreated,
+    SetupLinkIssued,
+    Failed,
+}

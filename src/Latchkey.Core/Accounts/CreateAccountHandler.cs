@@ -1,0 +1,116 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Passwords;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Accounts;
+
+/// <summary>
+/// Creates an account, its role and, if missing, its domain, in one transaction with the audit event. The password
+/// passes every registered <see cref="IPasswordValidator{TUser}"/> (the policy) like any other password.
+/// </summary>
+public sealed class CreateAccountHandler(
+    LatchkeyDbContext db,
+    UserManager<Account> userManager,
+    CreateDomainHandler domains,
+    AuditLog auditLog,
+    TimeProvider timeProvider)
+{
+    public async Task<Result<CreatedAccount>> HandleAsync(CreateAccountCommand command, AuditContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Validate(command, out var email, out var accountDomain, out var roleDomain) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (command.Password is not null && command.Generate)
+        {
+            return Failure.Field(ErrorCodes.Validation, "password", "Give a password or ask for a generated one, not both.");
+        }
+
+        if (await db.Users.AnyAsync(a => a.NormalizedEmail == userManager.NormalizeEmail(email), cancellationToken))
+        {
+            return Result<CreatedAccount>.Fail(ErrorCodes.Conflict, $"An account {email} exists already.");
+        }
+
+        var generated = command.Generate ? PasswordGenerator.Generate() : null;
+        var password = command.Password ?? generated;
+        var now = timeProvider.GetUtcNow();
+        var account = new Account
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            Domain = accountDomain,
+            PanelAccess = command.PanelAccess,
+            MailboxAccess = command.Mailbox,
+            CreatedAt = now,
+            PasswordChangedAt = password is null ? null : now,
+            LockoutEnabled = true,
+        };
+        account.Roles.Add(new RoleAssignment { Id = Guid.NewGuid(), Role = command.Role, Domain = roleDomain });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await domains.EnsureAsync(accountDomain, context, cancellationToken);
+        if (roleDomain is not null && roleDomain != accountDomain)
+        {
+            await domains.EnsureAsync(roleDomain, context, cancellationToken);
+        }
+
+        var created = password is null
+            ? await userManager.CreateAsync(account)
+            : await userManager.CreateAsync(account, password);
+        if (!created.Succeeded)
+        {
+            return IdentityFailures.ToFailure(created, "password");
+        }
+
+        auditLog.Add(AuditEventTypes.AccountCreated, AuditEventTypes.Success, context, account.Id, email, command.Role.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<CreatedAccount>.Ok(new CreatedAccount(account, generated));
+    }
+
+    private static Failure? Validate(CreateAccountCommand command, out string email, out string accountDomain, out string? roleDomain)
+    {
+        roleDomain = null;
+        if (!EmailAddress.TryNormalize(command.Email, out email, out accountDomain))
+        {
+            return Failure.Field(ErrorCodes.Validation, "email", $"'{command.Email}' is not a valid e-mail address.");
+        }
+
+        if (!Enum.IsDefined(command.Role))
+        {
+            return Failure.Field(ErrorCodes.Validation, "role", "The role must be User, Operator, Manager or Administrator.");
+        }
+
+        switch (command.Role)
+        {
+            case Role.Operator or Role.Manager:
+                if (string.IsNullOrWhiteSpace(command.Domain))
+                {
+                    return Failure.Field(ErrorCodes.Validation, "domain", $"A {command.Role} acts within a domain: give one.");
+                }
+
+                if (!EmailAddress.TryNormalizeDomain(command.Domain, out var scoped))
+                {
+                    return Failure.Field(ErrorCodes.Validation, "domain", $"'{command.Domain}' is not a valid domain name.");
+                }
+
+                roleDomain = scoped;
+                break;
+            case Role.User:
+                roleDomain = accountDomain;
+                break;
+            case Role.Administrator:
+                roleDomain = null;
+                break;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+using Latchkey.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Accounts;
+
+/// <summary>Lists accounts by address, filtered by domain, a search on the address and lock state.</summary>
+public sealed class ListAccountsHandler(LatchkeyDbContext db, TimeProvider timeProvider)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<AccountPage> HandleAsync(ListAccountsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = timeProvider.GetUtcNow();
+        var accounts = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Domain) && EmailAddress.TryNormalizeDomain(query.Domain, out var domain))
+        {
+            accounts = accounts.Where(a => a.Domain == domain);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var search = query.Search.Trim().ToUpperInvariant();
+            accounts = accounts.Where(a => a.NormalizedEmail!.Contains(search));
+        }
+
+        if (query.Locked is { } locked)
+        {
+            accounts = locked
+                ? accounts.Where(a => a.LockoutEnd != null && a.LockoutEnd > now)
+                : accounts.Where(a => a.LockoutEnd == null || a.LockoutEnd <= now);
+        }
+
+        var total = await accounts.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(query.Page, 1);
+        var items = await accounts.OrderBy(a => a.NormalizedEmail)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Include(a => a.Roles)
+            .ToListAsync(cancellationToken);
+        return new AccountPage([.. items.Select(a => AccountView.From(a, now))], total);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Latchkey.Core.Audit;
+
+/// <summary>The stable names of audit events; the API's <c>type</c> filter uses them.</summary>
+public static class AuditEventTypes
+{
+    public const string SignIn = "sign_in";
+    public const string SignOut = "sign_out";
+    public const string AccountCreated = "account_created";
+    public const string DomainCreated = "domain_created";
+    public const string SetupCompleted = "setup_completed";
+
+    public const string Success = "success";
+    public const string Failure = "failure";
+}

@@ -1,0 +1,32 @@
+using Latchkey.Core.Data;
+
+namespace Latchkey.Core.Audit;
+
+/// <summary>
+/// Adds audit events to the caller's unit of work, so an event commits or rolls back with the change it records.
+/// </summary>
+public sealed class AuditLog(LatchkeyDbContext db, TimeProvider timeProvider)
+{
+    public AuditEvent Add(string type, string outcome, AuditContext context, Guid? targetId = null, string? targetEmail = null, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var auditEvent = new AuditEvent
+        {
+            OccurredAt = timeProvider.GetUtcNow(),
+            Type = type,
+            Outcome = outcome,
+            ActorId = context.ActorId,
+            ActorEmail = context.ActorEmail,
+            TargetId = targetId,
+            TargetEmail = targetEmail,
+            Ip = context.Ip,
+            UserAgent = Truncate(context.UserAgent, 512),
+            Detail = detail,
+        };
+        db.AuditEvents.Add(auditEvent);
+        return auditEvent;
+    }
+
+    private static string? Truncate(string? value, int length) =>
+        value is { Length: > 0 } && value.Length > length ? value[..length] : value;
+}

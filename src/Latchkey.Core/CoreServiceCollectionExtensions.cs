@@ -1,0 +1,96 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Passwords;
+using Latchkey.Core.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core;
+
+/// <summary>The one entry point of Latchkey.Core: the store, Identity, hashing and every handler.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddLatchkeyCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        AddOptions<LatchkeyOptions>(services, configuration, LatchkeyOptions.SectionName);
+        AddOptions<DatabaseOptions>(services, configuration, DatabaseOptions.SectionName);
+        AddOptions<PasswordHashingOptions>(services, configuration, PasswordHashingOptions.SectionName);
+        AddOptions<LatchkeySessionOptions>(services, configuration, LatchkeySessionOptions.SectionName);
+        AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
+
+        services.AddDbContext<LatchkeyDbContext>((provider, options) => ConfigureStore(provider, configuration, options));
+
+        services.AddSingleton<PasswordHashingGate>();
+        services.AddSingleton<Argon2idHasher>();
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<SchemaMigrator>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CreateDomainHandler>();
+        services.AddScoped<ListDomainsHandler>();
+        services.AddScoped<CreateAccountHandler>();
+        services.AddScoped<ListAccountsHandler>();
+        services.AddScoped<BootstrapAdministratorHandler>();
+        services.AddScoped<CompleteSetupHandler>();
+        services.AddScoped<SignInHandler>();
+        services.AddScoped<ValidateSessionHandler>();
+        services.AddScoped<SignOutHandler>();
+
+        services.AddIdentityCore<Account>(options =>
+            {
+                // Latchkey's PasswordPolicyValidator owns every password rule; Identity's built-in ones stay off.
+                options.Password.RequiredLength = 1;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";
+            })
+            .AddEntityFrameworkStores<LatchkeyDbContext>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+        services.RemoveAll<IPasswordValidator<Account>>();
+        services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>, LatchkeyPasswordHasher>());
+        return services;
+    }
+
+    private static void AddOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+
+    private static void ConfigureStore(IServiceProvider provider, IConfiguration configuration, DbContextOptionsBuilder options)
+    {
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connectionString = configuration.GetConnectionString("Latchkey");
+        switch (database.ParsedProvider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Latchkey:Database:Provider is 'postgres' but ConnectionStrings:Latchkey is empty.");
+                }
+
+                options.UseNpgsql(connectionString);
+                break;
+            case DatabaseProvider.Sqlite:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var directory = provider.GetRequiredService<IOptions<LatchkeyOptions>>().Value.FullDataDirectory;
+                    Directory.CreateDirectory(directory);
+                    connectionString = $"Data Source={Path.Combine(directory, "latchkey.db")};Default Timeout=30;Pooling=True";
+                }
+
+                options.UseSqlite(connectionString);
+                break;
+        }
+    }
+}

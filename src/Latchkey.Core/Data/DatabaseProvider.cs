@@ -1,0 +1,7 @@
+namespace Latchkey.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,50 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Latchkey.Core.Data;
+
+/// <summary>
+/// The one store. Identity's user tables hold the accounts; the rest is Latchkey's. The schema is owned by the
+/// SQL scripts under <c>Data/Sql/&lt;Provider&gt;/</c> and applied by <see cref="SchemaMigrator"/>, never by
+/// <c>EnsureCreated</c>.
+/// </summary>
+public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> options)
+    : IdentityUserContext<Account, Guid>(options)
+{
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<MailDomain> Domains => Set<MailDomain>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order DateTimeOffset text; stored as UTC ticks they sort and compare as numbers.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Account>(ModelConfiguration.ConfigureAccount);
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("account_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("account_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("account_tokens");
+        builder.Entity<RoleAssignment>(ModelConfiguration.ConfigureRoleAssignment);
+        builder.Entity<MailDomain>(ModelConfiguration.ConfigureDomain);
+        builder.Entity<Session>(ModelConfiguration.ConfigureSession);
+        builder.Entity<AuditEvent>(ModelConfiguration.ConfigureAuditEvent);
+    }
+}

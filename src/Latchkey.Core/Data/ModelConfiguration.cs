@@ -1,0 +1,61 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Latchkey.Core.Data;
+
+/// <summary>Table and index shapes. A change here needs a new script for both providers under <c>Data/Sql</c>.</summary>
+internal static class ModelConfiguration
+{
+    public static void ConfigureAccount(EntityTypeBuilder<Account> account)
+    {
+        account.ToTable("accounts");
+        account.Property(a => a.Domain).HasMaxLength(253).IsRequired();
+        account.Property(a => a.PreferredLanguage).HasMaxLength(16);
+        account.HasIndex(a => a.Domain);
+        account.HasMany(a => a.Roles).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public static void ConfigureRoleAssignment(EntityTypeBuilder<RoleAssignment> role)
+    {
+        role.ToTable("role_assignments");
+        role.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+        role.Property(r => r.Domain).HasMaxLength(253);
+        role.HasIndex(r => new { r.AccountId, r.Role, r.Domain }).IsUnique();
+    }
+
+    public static void ConfigureDomain(EntityTypeBuilder<MailDomain> domain)
+    {
+        domain.ToTable("domains");
+        domain.HasKey(d => d.Name);
+        domain.Property(d => d.Name).HasMaxLength(253);
+    }
+
+    public static void ConfigureSession(EntityTypeBuilder<Session> session)
+    {
+        session.ToTable("sessions");
+        session.Property(s => s.TokenHash).HasMaxLength(32).IsRequired();
+        session.HasIndex(s => s.TokenHash).IsUnique();
+        session.HasIndex(s => s.AccountId);
+        session.Property(s => s.Ip).HasMaxLength(64);
+        session.Property(s => s.UserAgent).HasMaxLength(512);
+        session.Property(s => s.RevokedReason).HasMaxLength(64);
+    }
+
+    public static void ConfigureAuditEvent(EntityTypeBuilder<AuditEvent> auditEvent)
+    {
+        auditEvent.ToTable("audit_events");
+        auditEvent.Property(e => e.Type).HasMaxLength(64).IsRequired();
+        auditEvent.Property(e => e.Outcome).HasMaxLength(16).IsRequired();
+        auditEvent.Property(e => e.ActorEmail).HasMaxLength(256);
+        auditEvent.Property(e => e.TargetEmail).HasMaxLength(256);
+        auditEvent.Property(e => e.Ip).HasMaxLength(64);
+        auditEvent.Property(e => e.UserAgent).HasMaxLength(512);
+        auditEvent.Property(e => e.Detail).HasMaxLength(256);
+        auditEvent.HasIndex(e => e.OccurredAt);
+        auditEvent.HasIndex(e => e.TargetId);
+    }
+}

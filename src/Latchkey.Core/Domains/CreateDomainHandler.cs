@@ -1,0 +1,48 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Domains;
+
+/// <summary>Adds a domain. Adding one that exists is a <see cref="ErrorCodes.Conflict"/>, not an error of the store.</summary>
+public sealed class CreateDomainHandler(LatchkeyDbContext db, AuditLog auditLog, TimeProvider timeProvider)
+{
+    public async Task<Result<MailDomain>> HandleAsync(string name, AuditContext context, CancellationToken cancellationToken = default)
+    {
+        if (!EmailAddress.TryNormalizeDomain(name, out var normalized))
+        {
+            return Failure.Field(ErrorCodes.Validation, "name", $"'{name}' is not a valid domain name.");
+        }
+
+        if (await db.Domains.AnyAsync(d => d.Name == normalized, cancellationToken))
+        {
+            return Result<MailDomain>.Fail(ErrorCodes.Conflict, $"The domain {normalized} exists already.");
+        }
+
+        var domain = Add(normalized, context);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<MailDomain>.Ok(domain);
+    }
+
+    /// <summary>Adds the domain to the caller's unit of work when it is not there yet (no save).</summary>
+    public async Task EnsureAsync(string normalizedName, AuditContext context, CancellationToken cancellationToken)
+    {
+        if (db.Domains.Local.Any(d => d.Name == normalizedName)
+            || await db.Domains.AnyAsync(d => d.Name == normalizedName, cancellationToken))
+        {
+            return;
+        }
+
+        Add(normalizedName, context);
+    }
+
+    private MailDomain Add(string normalized, AuditContext context)
+    {
+        var domain = new MailDomain { Name = normalized, CreatedAt = timeProvider.GetUtcNow() };
+        db.Domains.Add(domain);
+        auditLog.Add(AuditEventTypes.DomainCreated, AuditEventTypes.Success, context, detail: normalized);
+        return domain;
+    }
+}

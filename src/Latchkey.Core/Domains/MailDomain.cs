@@ -1,0 +1,10 @@
+namespace Latchkey.Core.Domains;
+
+/// <summary>A domain whose addresses Latchkey manages, e.g. <c>example.com</c>.</summary>
+public sealed class MailDomain
+{
+    /// <summary>Lower-case, IDNA ASCII form.</summary>
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

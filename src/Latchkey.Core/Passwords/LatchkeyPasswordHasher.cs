@@ -1,0 +1,68 @@
+using System.Text;
+using Latchkey.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Latchkey.Core.Passwords;
+
+/// <summary>
+/// Identity's hashing seam. New hashes are Argon2id PHC strings of the NFKC-normalised password, the format
+/// Dovecot verifies as <c>{ARGON2ID}</c>. Accepted for verification, and reported as
+/// <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> so Identity upgrades them at the next successful
+/// sign-in: Argon2id hashes made with other parameters, <c>{ARGON2ID}</c>-prefixed strings, and imported
+/// ASP.NET Core Identity v3 hashes (PBKDF2).
+/// </summary>
+public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id) : IPasswordHasher<Account>
+{
+    private const string DovecotPrefix = "{ARGON2ID}";
+    private static readonly PasswordHasher<Account> _identityHasher = new();
+
+    public string HashPassword(Account user, string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return argon2id.Hash(Normalize(password));
+    }
+
+    public PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword)
+    {
+        ArgumentNullException.ThrowIfNull(hashedPassword);
+        ArgumentNullException.ThrowIfNull(providedPassword);
+
+        var phc = hashedPassword.StartsWith(DovecotPrefix, StringComparison.Ordinal)
+            ? hashedPassword[DovecotPrefix.Length..]
+            : hashedPassword;
+
+        if (phc.StartsWith("$argon2id$", StringComparison.Ordinal))
+        {
+            if (!argon2id.Verify(phc, Normalize(providedPassword)))
+            {
+                return PasswordVerificationResult.Failed;
+            }
+
+            return ReferenceEquals(phc, hashedPassword) && !argon2id.NeedsRehash(phc)
+                ? PasswordVerificationResult.Success
+                : PasswordVerificationResult.SuccessRehashNeeded;
+        }
+
+        if (IsIdentityV3(hashedPassword))
+        {
+            return _identityHasher.VerifyHashedPassword(user, hashedPassword, providedPassword) == PasswordVerificationResult.Failed
+                ? PasswordVerificationResult.Failed
+                : PasswordVerificationResult.SuccessRehashNeeded;
+        }
+
+        return PasswordVerificationResult.Failed;
+    }
+
+    /// <summary>NFKC, so the same password typed on different keyboards or input methods hashes the same.</summary>
+    public static string Normalize(string password) =>
+        password.IsNormalized(NormalizationForm.FormKC) ? password : password.Normalize(NormalizationForm.FormKC);
+
+    private static bool IsIdentityV3(string hash)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        return hash.Length is > 40 and < 340
+            && Convert.TryFromBase64String(hash, buffer, out var written)
+            && written > 13
+            && buffer[0] == 0x01;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+
+namespace Latchkey.Core.Passwords;
+
+/// <summary>
+/// Cryptographically random passwords with at least one upper-case letter, lower-case letter, digit and special
+/// character, from an alphabet without look-alikes (no 0/O, 1/l/I) so they can be read out over the phone.
+/// </summary>
+public static class PasswordGenerator
+{
+    public const int DefaultLength = 20;
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Lower = "abcdefghijkmnopqrstuvwxyz";
+    private const string Digits = "23456789";
+    private const string Special = "!@#$%^&*-_=+?";
+
+    public static string Generate(int length = DefaultLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 128);
+
+        const string All = Upper + Lower + Digits + Special;
+        var chars = new char[length];
+        chars[0] = Pick(Upper);
+        chars[1] = Pick(Lower);
+        chars[2] = Pick(Digits);
+        chars[3] = Pick(Special);
+        for (var i = 4; i < length; i++)
+        {
+            chars[i] = Pick(All);
+        }
+
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    private static char Pick(string alphabet) => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+}

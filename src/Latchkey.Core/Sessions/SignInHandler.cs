@@ -1,0 +1,96 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Passwords;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Sessions;
+
+/// <summary>
+/// Checks an e-mail address and password and opens a server-side session.
+/// </summary>
+/// <remarks>
+/// An unknown address, a wrong password, a disabled account and an account without panel access all get the same
+/// <see cref="ErrorCodes.InvalidCredentials"/> after the same Argon2id work (a dummy hash for unknown addresses), so
+/// neither the answer nor its timing tells whether an account exists (ASVS 6.3.8). The audit event records the
+/// real reason. A hash with old parameters or from an import is upgraded by Identity on success.
+/// </remarks>
+public sealed class SignInHandler(
+    LatchkeyDbContext db,
+    UserManager<Account> userManager,
+    Argon2idHasher argon2id,
+    AuditLog auditLog,
+    TimeProvider timeProvider,
+    IOptions<LatchkeySessionOptions> options,
+    ILogger<SignInHandler> logger)
+{
+    /// <summary>Longest password accepted, in UTF-8 bytes; longer input is refused before any hashing.</summary>
+    public const int MaxPasswordBytes = 4096;
+
+    public async Task<Result<SignedIn>> HandleAsync(SignInRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (System.Text.Encoding.UTF8.GetByteCount(request.Password) > MaxPasswordBytes)
+        {
+            return Failure.Field(ErrorCodes.Validation, "password", "The password is too long.");
+        }
+
+        var context = AuditContext.Anonymous(request.Ip, request.UserAgent);
+        EmailAddress.TryNormalize(request.Email, out var email, out _);
+        var account = email.Length == 0 ? null : await userManager.FindByEmailAsync(email);
+        if (account is null)
+        {
+            argon2id.VerifyDummy(request.Password);
+            return await RefuseAsync(context, null, email.Length == 0 ? request.Email.Trim() : email, "unknown_account", cancellationToken);
+        }
+
+        var passwordMatches = account.PasswordHash is not null && await userManager.CheckPasswordAsync(account, request.Password);
+        if (account.PasswordHash is null)
+        {
+            argon2id.VerifyDummy(request.Password);
+        }
+
+        if (!passwordMatches)
+        {
+            return await RefuseAsync(context, account.Id, account.Email, "wrong_password", cancellationToken);
+        }
+
+        if (account.Disabled || !account.PanelAccess)
+        {
+            return await RefuseAsync(context, account.Id, account.Email, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
+        }
+
+        await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var token = SessionTokens.NewToken();
+        var session = new Session
+        {
+            Id = Guid.NewGuid(),
+            AccountId = account.Id,
+            TokenHash = SessionTokens.Hash(token),
+            CreatedAt = now,
+            LastSeenAt = now,
+            ExpiresAt = now + options.Value.AbsoluteLifetime,
+            Ip = Limit(request.Ip, 64),
+            UserAgent = Limit(request.UserAgent, 512),
+        };
+        db.Sessions.Add(session);
+        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context with { ActorId = account.Id, ActorEmail = account.Email }, account.Id, account.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        SessionsLog.SignedIn(logger, account.Id, session.Id);
+        return Result<SignedIn>.Ok(new SignedIn(account, session, token));
+    }
+
+    private async Task<Result<SignedIn>> RefuseAsync(AuditContext context, Guid? accountId, string? email, string reason, CancellationToken cancellationToken)
+    {
+        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, accountId, Limit(email ?? "", 256), reason);
+        await db.SaveChangesAsync(cancellationToken);
+        SessionsLog.SignInRefused(logger, accountId, reason);
+        return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, "The e-mail address or password is not correct.");
+    }
+
+    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
+}

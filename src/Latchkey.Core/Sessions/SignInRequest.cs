@@ -1,0 +1,4 @@
+namespace Latchkey.Core.Sessions;
+
+/// <summary>A sign-in attempt with where it comes from (for the session list and the audit log).</summary>
+public sealed record SignInRequest(string Email, string Password, string Ip, string UserAgent);

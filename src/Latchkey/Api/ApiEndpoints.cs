@@ -1,0 +1,15 @@
+using Latchkey.Api.Accounts;
+using Latchkey.Api.Sessions;
+
+namespace Latchkey.Api;
+
+internal static class ApiEndpoints
+{
+    /// <summary>Maps <c>/api/v1</c>: every endpoint requires a session unless it says AllowAnonymous.</summary>
+    public static void MapLatchkeyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Latchkey");
+        api.MapSessionEndpoints();
+        api.MapMeEndpoints();
+    }
+}

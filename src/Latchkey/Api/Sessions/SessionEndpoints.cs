@@ -1,0 +1,59 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Api.Sessions;
+
+internal static class SessionEndpoints
+{
+    public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/session", SignInAsync).AllowAnonymous()
+            .WithSummary("Sign in with e-mail and password; sets the session cookie.");
+        api.MapDelete("/session", SignOutAsync)
+            .WithSummary("Sign out this session.");
+        return api;
+    }
+
+    internal static async Task<IResult> SignInAsync(
+        SignInBody body,
+        HttpContext context,
+        SignInHandler handler,
+        IOptions<LatchkeySessionOptions> options,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        if (ApiValidation.Required(("email", body.Email), ("password", body.Password)) is { } missing)
+        {
+            return ApiProblems.Result(missing);
+        }
+
+        if (ApiValidation.PasswordTooLong("password", body.Password!) is { } tooLong)
+        {
+            return ApiProblems.Result(tooLong);
+        }
+
+        var result = await handler.HandleAsync(
+            new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context)), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Result(result.Failure);
+        }
+
+        SessionCookie.Append(context, options.Value, result.Value);
+        return TypedResults.Ok(AccountView.From(result.Value.Account, timeProvider.GetUtcNow()));
+    }
+
+    internal static async Task<IResult> SignOutAsync(
+        HttpContext context,
+        SignOutHandler handler,
+        IOptions<LatchkeySessionOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        await handler.HandleAsync(session.SessionId, CurrentSession.Audit(context), cancellationToken);
+        SessionCookie.Delete(context, options.Value);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,59 @@
+using Latchkey.Core.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Latchkey.Hosting;
+
+/// <summary>
+/// RFC 9457 problem details for every API failure, with Latchkey's <c>code</c> member and, for field failures,
+/// <c>errors</c> keyed by the JSON field name.
+/// </summary>
+internal static class ApiProblems
+{
+    public static int StatusFor(string code) => code switch
+    {
+        ErrorCodes.InvalidCredentials or ErrorCodes.TwoFactorRequired or ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Locked => StatusCodes.Status423Locked,
+        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.Conflict => StatusCodes.Status409Conflict,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static ProblemDetails Create(Failure failure, int? status = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var problem = new ProblemDetails
+        {
+            Status = status ?? StatusFor(failure.Code),
+            Title = failure.Message,
+            Type = "https://latchkey.dev/problems/" + failure.Code,
+        };
+        problem.Extensions["code"] = failure.Code;
+        if (failure.Errors is { Count: > 0 } errors)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    public static IResult Result(Failure failure, int? status = null)
+    {
+        var problem = Create(failure, status);
+        return TypedResults.Problem(problem);
+    }
+
+    public static Task Write(HttpContext context, Failure failure, int? status = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = Create(failure, status);
+        context.Response.StatusCode = problem.Status!.Value;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+        }).AsTask();
+    }
+}

@@ -1,0 +1,22 @@
+using Latchkey.Core.Sessions;
+
+namespace Latchkey.Hosting;
+
+/// <summary>The authenticated session of a request, as <see cref="SessionAuthenticationHandler"/> found it.</summary>
+internal static class CurrentSession
+{
+    public static AuthenticatedSession? Get(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<AuthenticatedSession>();
+    }
+
+    public static AuthenticatedSession Required(HttpContext context) =>
+        Get(context) ?? throw new InvalidOperationException("The endpoint requires authorization but has no session.");
+
+    public static Latchkey.Core.Audit.AuditContext Audit(HttpContext context)
+    {
+        var session = Get(context);
+        return new Latchkey.Core.Audit.AuditContext(session?.AccountId, session?.Email, RequestInfo.Ip(context), RequestInfo.UserAgent(context));
+    }
+}

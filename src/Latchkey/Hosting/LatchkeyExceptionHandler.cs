@@ -1,0 +1,52 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Passwords;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Latchkey.Hosting;
+
+/// <summary>
+/// Turns exceptions into answers without internals: malformed or oversized requests are 400/413
+/// <see cref="ErrorCodes.Validation"/>; a full hashing queue is 503 with Retry-After; anything else is a 500
+/// whose details stay in the server log.
+/// </summary>
+internal sealed partial class LatchkeyExceptionHandler(ILogger<LatchkeyExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var (status, failure) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, new Failure(ErrorCodes.Validation, "The request body is too large.")),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, new Failure(ErrorCodes.Validation, "The request is malformed: send a JSON object with the documented fields.")),
+            HashingCapacityExceededException busy =>
+                (StatusCodes.Status503ServiceUnavailable, new Failure(ErrorCodes.RateLimited, "The server is busy checking passwords; retry shortly.")),
+            _ => (StatusCodes.Status500InternalServerError, new Failure("internal_error", "Something went wrong on the server.")),
+        };
+
+        if (status >= 500 && exception is not HashingCapacityExceededException)
+        {
+            LogUnhandled(logger, exception);
+        }
+
+        if (exception is HashingCapacityExceededException capacity)
+        {
+            httpContext.Response.Headers.RetryAfter = capacity.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (!ApiPaths.IsApi(httpContext.Request.Path))
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "text/plain; charset=utf-8";
+            await httpContext.Response.WriteAsync(failure.Message, cancellationToken);
+            return true;
+        }
+
+        await ApiProblems.Write(httpContext, failure, status);
+        return true;
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+}

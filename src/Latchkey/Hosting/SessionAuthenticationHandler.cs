@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Hosting;
+
+/// <summary>
+/// Authenticates a request by its session cookie: the token is looked up in the store on every request, so a
+/// revoked session is refused on its very next request. API requests are answered 401/403 problem details;
+/// page requests are sent to <c>/login</c>.
+/// </summary>
+internal sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ValidateSessionHandler validateSession,
+    IOptions<LatchkeySessionOptions> sessionOptions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "LatchkeySession";
+    public const string SessionIdClaim = "sid";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = Request.Cookies[sessionOptions.Value.CookieName];
+        if (string.IsNullOrEmpty(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var session = await validateSession.HandleAsync(token, Context.RequestAborted);
+        if (session is null)
+        {
+            return AuthenticateResult.Fail("The session has ended.");
+        }
+
+        Context.Features.Set(session);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, session.AccountId.ToString()),
+            new(ClaimTypes.Name, session.Email),
+            new(ClaimTypes.Email, session.Email),
+            new(SessionIdClaim, session.SessionId.ToString()),
+        };
+        claims.AddRange(session.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role.ToString())));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (ApiPaths.IsApi(Request.Path))
+        {
+            await ApiProblems.Write(Context, new Failure(ErrorCodes.Unauthorized, "Sign in first: no valid session."));
+            return;
+        }
+
+        var returnUrl = Request.PathBase + Request.Path + Request.QueryString;
+        Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (ApiPaths.IsApi(Request.Path))
+        {
+            await ApiProblems.Write(Context, new Failure(ErrorCodes.Forbidden, "Your role does not allow this."));
+            return;
+        }
+
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+    }
+}

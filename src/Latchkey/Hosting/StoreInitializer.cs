@@ -1,0 +1,62 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Hosting;
+
+/// <summary>
+/// Before the server takes requests: brings the schema up to date and bootstraps the first Administrator. Once it
+/// listens, it tells the person at the console where to sign in, or prints the one-time setup link (to standard
+/// output only, never to the log, which may be shipped elsewhere).
+/// </summary>
+internal sealed partial class StoreInitializer(
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IOptions<BootstrapOptions> bootstrapOptions,
+    ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var version = await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken: cancellationToken);
+        LogSchema(logger, version);
+        var outcome = await scope.ServiceProvider.GetRequiredService<BootstrapAdministratorHandler>().HandleAsync(cancellationToken);
+        if (outcome.State == BootstrapState.Failed)
+        {
+            throw new InvalidOperationException($"Could not create the first Administrator: {outcome.Failure!.Code}: {outcome.Failure.Message}");
+        }
+
+        lifetime.ApplicationStarted.Register(() => Announce(outcome));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Announce(BootstrapOutcome outcome)
+    {
+        var address = bootstrapOptions.Value.PublicUrl?.TrimEnd('/')
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://127.0.0.1:5080";
+        switch (outcome.State)
+        {
+            case BootstrapState.SetupLinkIssued:
+                Console.Out.WriteLine($"Latchkey has no accounts yet. Create the first administrator, once, at:\n  {address}/setup?token={outcome.SetupToken}");
+                LogSetupLinkPrinted(logger);
+                break;
+            case BootstrapState.AdministratorCreated:
+                Console.Out.WriteLine($"Latchkey created the first administrator {bootstrapOptions.Value.AdminEmail}. Sign in at {address}/login");
+                break;
+            default:
+                Console.Out.WriteLine($"Latchkey is running. Sign in at {address}/login");
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Store schema at version {Version}")]
+    private static partial void LogSchema(ILogger logger, int version);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "No accounts: a one-time setup link was printed to the console")]
+    private static partial void LogSetupLinkPrinted(ILogger logger);
+}

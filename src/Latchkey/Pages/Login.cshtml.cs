@@ -1,0 +1,52 @@
+using Latchkey.Api;
+using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Pages;
+
+public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            Error = "Enter your e-mail address and your password.";
+            return Page();
+        }
+
+        if (ApiValidation.PasswordTooLong("password", Password) is { } tooLong)
+        {
+            Error = tooLong.Message;
+            return Page();
+        }
+
+        var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext)), cancellationToken);
+        if (!result.Succeeded)
+        {
+            Error = result.Failure.Message;
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Page();
+        }
+
+        SessionCookie.Append(HttpContext, options.Value, result.Value);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

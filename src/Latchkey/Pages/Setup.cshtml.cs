@@ -1,0 +1,64 @@
+using Latchkey.Api;
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Pages;
+
+/// <summary>The one-time setup link's page; it answers 404 once an account exists or the token is spent.</summary>
+public sealed class SetupModel(SetupToken setupToken, LatchkeyDbContext db, CompleteSetupHandler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public bool LinkValid { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        LinkValid = setupToken.Matches(Token) && !await db.Users.AnyAsync(cancellationToken);
+        if (!LinkValid)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        LinkValid = true;
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            Error = "Enter an e-mail address and a password.";
+            return Page();
+        }
+
+        if (ApiValidation.PasswordTooLong("password", Password) is { } tooLong)
+        {
+            Error = tooLong.Message;
+            return Page();
+        }
+
+        var result = await handler.HandleAsync(Token ?? "", Email, Password, CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            LinkValid = result.Failure.Code != Core.Common.ErrorCodes.NotFound;
+            Error = result.Failure.Message;
+            Response.StatusCode = LinkValid ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        return Redirect("/login");
+    }
+}

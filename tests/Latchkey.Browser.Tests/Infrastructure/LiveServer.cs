@@ -1,0 +1,19 @@
+using Latchkey.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Browser.Tests.Infrastructure;
+
+/// <summary>The real host on Kestrel at 127.0.0.1 on a free port, for a real browser.</summary>
+public sealed class LiveServer : LatchkeyWebFactory
+{
+    public LiveServer()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string BaseUrl { get; }
+}

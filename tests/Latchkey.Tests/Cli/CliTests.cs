@@ -1,0 +1,117 @@
+using Latchkey.Cli;
+using Latchkey.Core.Sessions;
+using Latchkey.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Tests.Cli;
+
+/// <summary>The real command tree, in process, against a real store; output captured.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TestStore _store = TestStore.Create();
+
+    [Fact]
+    public async Task AccountsAdd_PasswordFromStdin_UserCanSignIn()
+    {
+        var (exitCode, output, error) = await RunAsync(["accounts", "add", "--email", "cli@example.com", "--role", "User", "--mailbox", "--password-stdin"], "Stdin-Pass-123\n");
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldContain("Created cli@example.com (User in example.com).");
+        (await SignInAsync("cli@example.com", "Stdin-Pass-123")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AccountsAdd_Generate_PrintsAPasswordThatWorks()
+    {
+        var (exitCode, output, _) = await RunAsync(["accounts", "add", "--email", "gen@example.com", "--role", "operator", "--domain", "example.com", "--generate"]);
+
+        exitCode.ShouldBe(0);
+        var password = output.Split('\n').Single(l => l.StartsWith("Password (shown once): ", StringComparison.Ordinal))["Password (shown once): ".Length..].Trim();
+        (await SignInAsync("gen@example.com", password)).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(new[] { "accounts", "add", "--role", "User" }, "--email")]
+    [InlineData(new[] { "accounts", "add", "--email", "x@example.com", "--role", "Emperor" }, "Emperor")]
+    [InlineData(new[] { "accounts", "add", "--email", "x@example.com", "--role", "User", "--generate", "--password-stdin" }, "not both")]
+    [InlineData(new[] { "accounts", "frobnicate" }, "frobnicate")]
+    public async Task BadArguments_ExitCode2WithOneLineError(string[] args, string mentioned)
+    {
+        var (exitCode, _, error) = await RunAsync(args);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ShouldStartWith("latchkey: ");
+        error.ShouldContain(mentioned);
+    }
+
+    [Fact]
+    public async Task AccountsAdd_OperatorWithoutDomain_Refused()
+    {
+        var (exitCode, _, error) = await RunAsync(["accounts", "add", "--email", "op@example.com", "--role", "Operator", "--generate"]);
+
+        exitCode.ShouldBe(ExitCodes.Refused);
+        error.Trim().ShouldStartWith("validation: A Operator acts within a domain");
+    }
+
+    [Fact]
+    public async Task AccountsAdd_WeakPassword_RefusedWithPolicyCode()
+    {
+        var (exitCode, _, error) = await RunAsync(["accounts", "add", "--email", "weak@example.com", "--role", "User", "--password-stdin"], "abc\n");
+
+        exitCode.ShouldBe(ExitCodes.Refused);
+        error.ShouldStartWith("password_policy: ");
+    }
+
+    [Fact]
+    public async Task DomainsAddAndList_ShowsDomainsWithCounts()
+    {
+        (await RunAsync(["domains", "add", "Example.ORG"])).ExitCode.ShouldBe(0);
+        (await RunAsync(["domains", "add", "example.org"])).ExitCode.ShouldBe(ExitCodes.Refused);
+        (await RunAsync(["accounts", "add", "--email", "a@example.org", "--role", "User", "--generate"])).ExitCode.ShouldBe(0);
+
+        var (exitCode, output, _) = await RunAsync(["domains", "list"]);
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("example.org\t1");
+    }
+
+    [Fact]
+    public async Task AccountsList_FilteredByDomain_ListsOnlyThatDomain()
+    {
+        await RunAsync(["accounts", "add", "--email", "one@a.example", "--role", "User", "--generate", "--mailbox"]);
+        await RunAsync(["accounts", "add", "--email", "two@b.example", "--role", "User", "--generate"]);
+
+        var (exitCode, output, _) = await RunAsync(["accounts", "list", "--domain", "a.example"]);
+
+        exitCode.ShouldBe(0);
+        output.Trim().ShouldBe("one@a.example\tUser@a.example\tpanel,mailbox");
+    }
+
+    [Fact]
+    public async Task Migrate_FreshStore_ReportsUpgradeThenUpToDate()
+    {
+        var first = await RunAsync(["migrate"]);
+        var second = await RunAsync(["migrate"]);
+
+        first.Output.ShouldContain("from schema version 0 to");
+        second.Output.ShouldContain("is up to date");
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string input = "")
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApp.RunAsync(args, new StringReader(input), output, error, _store.Settings);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private async Task<bool> SignInAsync(string email, string password)
+    {
+        using var host = new CoreTestHost(store: _store, migrate: false);
+        await using var scope = host.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(new SignInRequest(email, password, "127.0.0.1", "test"));
+        return result.Succeeded;
+    }
+
+    public void Dispose() => _store.Dispose();
+}

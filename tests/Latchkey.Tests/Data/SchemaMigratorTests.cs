@@ -1,0 +1,125 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Sessions;
+using Latchkey.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Tests.Data;
+
+public sealed class SchemaMigratorTests
+{
+    [Fact]
+    public async Task MigrateAsync_EmptyStore_EveryEntityOfTheModelCanBeQueried()
+    {
+        using var host = new CoreTestHost();
+        await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var query = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
+                .MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
+            (await query.Take(1).ToListAsync()).ShouldBeEmpty(entity.DisplayName());
+        }
+
+        var newest = SchemaMigrator.ScriptsFor(host.Store.Provider)[^1].Version;
+        (await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().CurrentVersionAsync()).ShouldBe(newest);
+    }
+
+    [Fact]
+    public void ScriptsFor_EachProvider_SameVersionsInOrder()
+    {
+        var sqlite = SchemaMigrator.ScriptsFor(DatabaseProvider.Sqlite).Select(s => (s.Version, s.Name)).ToList();
+        var postgres = SchemaMigrator.ScriptsFor(DatabaseProvider.Postgres).Select(s => (s.Version, s.Name)).ToList();
+
+        sqlite.ShouldNotBeEmpty();
+        postgres.ShouldBe(sqlite);
+        sqlite.Select(s => s.Version).ShouldBe(Enumerable.Range(1, sqlite.Count));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_StoreAtVersion1WithRows_UpgradesAndKeepsEveryRow()
+    {
+        using var host = new CoreTestHost(migrate: false);
+        var accountId = Guid.NewGuid();
+        await using (var scope = host.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(targetVersion: 1)).ShouldBe(1);
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            db.Domains.Add(new MailDomain { Name = "old.example", CreatedAt = host.Clock.GetUtcNow() });
+            var account = new Account
+            {
+                Id = accountId,
+                UserName = "kept@old.example",
+                NormalizedUserName = "KEPT@OLD.EXAMPLE",
+                Email = "kept@old.example",
+                NormalizedEmail = "KEPT@OLD.EXAMPLE",
+                Domain = "old.example",
+                MailboxAccess = true,
+                CreatedAt = host.Clock.GetUtcNow(),
+                SecurityStamp = "stamp",
+            };
+            account.Roles.Add(new RoleAssignment { Id = Guid.NewGuid(), Role = Role.Manager, Domain = "old.example" });
+            db.Users.Add(account);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = host.CreateScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+            var version = await migrator.MigrateAsync();
+
+            version.ShouldBe(SchemaMigrator.ScriptsFor(host.Store.Provider)[^1].Version);
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            var kept = await db.Users.Include(a => a.Roles).SingleAsync(a => a.Id == accountId);
+            kept.Email.ShouldBe("kept@old.example");
+            kept.MailboxAccess.ShouldBeTrue();
+            kept.Roles.Single().Role.ShouldBe(Role.Manager);
+            (await db.Domains.SingleAsync()).Name.ShouldBe("old.example");
+            db.Sessions.Add(new Session { Id = Guid.NewGuid(), AccountId = accountId, TokenHash = new byte[32], Ip = "127.0.0.1", UserAgent = "test" });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RunTwice_SecondRunChangesNothing()
+    {
+        using var host = new CoreTestHost();
+        await using var scope = host.CreateScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        var first = await migrator.CurrentVersionAsync();
+
+        var second = await migrator.MigrateAsync();
+
+        second.ShouldBe(first);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_StoreFromNewerLatchkey_RefusesToTouchIt()
+    {
+        using var host = new CoreTestHost();
+        await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO schema_versions (version, name) VALUES (999, 'future')");
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync());
+
+        error.Message.ShouldContain("999");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_TwoNodesAtOnce_BothSucceedAndScriptsRunOnce()
+    {
+        using var host = new CoreTestHost(migrate: false);
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = host.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        }));
+
+        versions.Distinct().Single().ShouldBe(SchemaMigrator.ScriptsFor(host.Store.Provider)[^1].Version);
+    }
+}

@@ -1,0 +1,140 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Passwords;
+using Latchkey.Core.Sessions;
+using Latchkey.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Tests.Sessions;
+
+public sealed class SignInHandlerTests : IDisposable
+{
+    private const string Password = "Valid-Pass1";
+    private readonly CoreTestHost _host = new();
+
+    [Fact]
+    public async Task HandleAsync_RightPassword_OpensSessionStoringOnlyTheTokenHash()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+
+        var result = await SignInAsync(account.Email!, Password);
+
+        result.Succeeded.ShouldBeTrue();
+        await using var scope = _host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        var session = await db.Sessions.SingleAsync(s => s.AccountId == account.Id);
+        session.TokenHash.ShouldBe(SessionTokens.Hash(result.Value!.Token));
+        session.ExpiresAt.ShouldBe(_host.Clock.GetUtcNow() + TimeSpan.FromDays(14));
+        session.Ip.ShouldBe("203.0.113.7");
+        (await db.AuditEvents.SingleAsync(e => e.Type == AuditEventTypes.SignIn && e.TargetId == account.Id)).Outcome.ShouldBe(AuditEventTypes.Success);
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnknownAddressAndWrongPassword_SameAnswerSameHashingWork()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        var gate = _host.Services.GetRequiredService<PasswordHashingGate>();
+        _host.Services.GetRequiredService<Argon2idHasher>().VerifyDummy("warm up the dummy hash");
+
+        var before = gate.TotalEntered;
+        var unknown = await SignInAsync("nobody-" + account.Email, Password);
+        var afterUnknown = gate.TotalEntered;
+        var wrong = await SignInAsync(account.Email!, "Wrong-Pass1");
+        var afterWrong = gate.TotalEntered;
+
+        unknown.Failure.ShouldBe(wrong.Failure);
+        unknown.Failure!.Code.ShouldBe(ErrorCodes.InvalidCredentials);
+        (afterUnknown - before).ShouldBe(1);
+        (afterWrong - afterUnknown).ShouldBe(1);
+        await using var scope = _host.CreateScope();
+        var failures = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().AuditEvents
+            .Where(e => e.Type == AuditEventTypes.SignIn && e.Outcome == AuditEventTypes.Failure).Select(e => e.Detail).ToListAsync();
+        failures.ShouldBe(["unknown_account", "wrong_password"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task HandleAsync_DisabledAccountRightPassword_RefusedLikeWrongPassword()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        await using (var scope = _host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            await db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Disabled, true));
+        }
+
+        var result = await SignInAsync(account.Email!, Password);
+
+        result.Failure!.Code.ShouldBe(ErrorCodes.InvalidCredentials);
+        await using var check = _host.CreateScope();
+        var db2 = check.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        (await db2.Sessions.AnyAsync(s => s.AccountId == account.Id)).ShouldBeFalse();
+        (await db2.AuditEvents.AnyAsync(e => e.TargetId == account.Id && e.Detail == "disabled")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task HandleAsync_AccountWithoutPassword_Refused()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), null);
+
+        (await SignInAsync(account.Email!, "")).Failure!.Code.ShouldBe(ErrorCodes.InvalidCredentials);
+    }
+
+    [Fact]
+    public async Task HandleAsync_PasswordOver4KiB_ValidationWithoutHashing()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        var gate = _host.Services.GetRequiredService<PasswordHashingGate>();
+        var before = gate.TotalEntered;
+
+        var result = await SignInAsync(account.Email!, new string('a', SignInHandler.MaxPasswordBytes + 1));
+
+        result.Failure!.Code.ShouldBe(ErrorCodes.Validation);
+        gate.TotalEntered.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HashWithOlderParameters_RehashedWithConfiguredOnes()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        using var stronger = new CoreTestHost(new() { ["Latchkey:Passwords:Hashing:Iterations"] = "3" }, _host.Store, migrate: false);
+
+        await using var scope = stronger.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(new SignInRequest(account.Email!, Password, "127.0.0.1", "test"));
+
+        result.Succeeded.ShouldBeTrue();
+        var stored = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking().SingleAsync(a => a.Id == account.Id);
+        stored.PasswordHash!.ShouldStartWith("$argon2id$v=19$m=1024,t=3,p=1$");
+    }
+
+    [Fact]
+    public async Task HandleAsync_ImportedIdentityV3Hash_SignsInAndUpgradesToArgon2id()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), null);
+        var v3 = new PasswordHasher<Account>().HashPassword(account, "Imported-Pass1");
+        await using (var scope = _host.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.Where(a => a.Id == account.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.PasswordHash, v3));
+        }
+
+        var result = await SignInAsync(account.Email!, "Imported-Pass1");
+
+        result.Succeeded.ShouldBeTrue();
+        await using var check = _host.CreateScope();
+        var stored = await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking().SingleAsync(a => a.Id == account.Id);
+        stored.PasswordHash!.ShouldStartWith("$argon2id$");
+        (await SignInAsync(account.Email!, "Imported-Pass1")).Succeeded.ShouldBeTrue();
+    }
+
+    private async Task<Result<SignedIn>> SignInAsync(string email, string password)
+    {
+        await using var scope = _host.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(new SignInRequest(email, password, "203.0.113.7", "Mozilla/5.0 test"));
+    }
+
+    public void Dispose() => _host.Dispose();
+}

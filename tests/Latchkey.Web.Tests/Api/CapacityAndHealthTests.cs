@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using Latchkey.Core.Passwords;
+using Latchkey.Tests.Infrastructure;
+using Latchkey.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Web.Tests.Api;
+
+/// <summary>Tests that need a host of their own: a tiny hashing gate, a store that goes away.</summary>
+public sealed class CapacityAndHealthTests
+{
+    [Fact]
+    public async Task PostSession_HashingSlotsAndQueueFull_503WithRetryAfter()
+    {
+        using var factory = new LatchkeyWebFactory();
+        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
+        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
+        using var client = factory.CreateClient();
+        var gate = factory.Services.GetRequiredService<PasswordHashingGate>();
+
+        HttpResponseMessage response;
+        using (gate.Enter())
+        {
+            response = await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" });
+        }
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
+        await Problems.ReadAsync(response, "rate_limited");
+        (await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Healthz_StoreGone_503()
+    {
+        using var factory = new LatchkeyWebFactory();
+        using var client = factory.CreateClient();
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        factory.Store.Break();
+
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+}

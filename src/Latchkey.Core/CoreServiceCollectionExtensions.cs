@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<PasswordHashingOptions>(services, configuration, PasswordHashingOptions.SectionName);
         AddOptions<LatchkeySessionOptions>(services, configuration, LatchkeySessionOptions.SectionName);
         AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
+        AddOptions<PasswordPolicyOptions>(services, configuration, PasswordPolicyOptions.SectionName);
 
         services.AddDbContext<LatchkeyDbContext>((provider, options) => ConfigureStore(provider, configuration, options));
 
@@ -42,6 +43,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SignInHandler>();
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
+        services.AddScoped<SessionRevoker>();
+        services.AddScoped<PasswordPolicyProvider>();
+        services.AddScoped<PasswordHistory>();
+        services.AddScoped<PasswordChangeEffects>();
+        services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<CheckPasswordHandler>();
+        services.AddScoped<GeneratePasswordHandler>();
 
         services.AddIdentityCore<Account>(options =>
             {

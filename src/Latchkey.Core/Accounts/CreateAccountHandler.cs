@@ -16,6 +16,8 @@ public sealed class CreateAccountHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
     CreateDomainHandler domains,
+    PasswordHistory history,
+    PasswordPolicyProvider policies,
     AuditLog auditLog,
     TimeProvider timeProvider)
 {
@@ -37,7 +39,7 @@ public sealed class CreateAccountHandler(
             return Result<CreatedAccount>.Fail(ErrorCodes.Conflict, $"An account {email} exists already.");
         }
 
-        var generated = command.Generate ? PasswordGenerator.Generate() : null;
+        var generated = command.Generate ? PasswordGenerator.Generate(await policies.ForDomainAsync(accountDomain, cancellationToken), email) : null;
         var password = command.Password ?? generated;
         var now = timeProvider.GetUtcNow();
         var account = new Account
@@ -69,6 +71,7 @@ public sealed class CreateAccountHandler(
             return IdentityFailures.ToFailure(created, "password");
         }
 
+        history.Record(account);
         auditLog.Add(AuditEventTypes.AccountCreated, AuditEventTypes.Success, context, account.Id, email, command.Role.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

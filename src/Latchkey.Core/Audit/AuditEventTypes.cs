@@ -8,6 +8,7 @@ public static class AuditEventTypes
     public const string AccountCreated = "account_created";
     public const string DomainCreated = "domain_created";
     public const string SetupCompleted = "setup_completed";
+    public const string PasswordChanged = "password_changed";
 
     public const string Success = "success";
     public const string Failure = "failure";

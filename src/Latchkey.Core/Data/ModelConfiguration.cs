@@ -1,6 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,6 +33,7 @@ internal static class ModelConfiguration
         domain.ToTable("domains");
         domain.HasKey(d => d.Name);
         domain.Property(d => d.Name).HasMaxLength(253);
+        domain.Property(d => d.PasswordPolicy).HasMaxLength(4000);
     }
 
     public static void ConfigureSession(EntityTypeBuilder<Session> session)
@@ -57,5 +59,12 @@ internal static class ModelConfiguration
         auditEvent.Property(e => e.Detail).HasMaxLength(256);
         auditEvent.HasIndex(e => e.OccurredAt);
         auditEvent.HasIndex(e => e.TargetId);
+    }
+
+    public static void ConfigurePasswordHistory(EntityTypeBuilder<PasswordHistoryEntry> entry)
+    {
+        entry.ToTable("password_history");
+        entry.Property(e => e.PasswordHash).IsRequired();
+        entry.HasIndex(e => new { e.AccountId, e.CreatedAt });
     }
 }

@@ -7,4 +7,7 @@ public sealed class MailDomain
     public string Name { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The domain's own password policy as JSON (<see cref="Passwords.PasswordPolicy"/>), or null for the global one.</summary>
+    public string? PasswordPolicy { get; set; }
 }

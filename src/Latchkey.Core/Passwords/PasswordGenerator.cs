@@ -14,6 +14,27 @@ public static class PasswordGenerator
     private const string Digits = "23456789";
     private const string Special = "!@#$%^&*-_=+?";
 
+    /// <summary>
+    /// A password that meets <paramref name="policy"/> for <paramref name="email"/>: at least <paramref name="length"/>
+    /// characters, raised to the policy's minimum and capped at its maximum, drawn again in the rare case a draw
+    /// breaks a rule (e.g. contains the user name).
+    /// </summary>
+    public static string Generate(PasswordPolicy policy, string? email, int? length = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var size = Math.Clamp(Math.Max(length ?? DefaultLength, Math.Max(policy.MinLength, 8)), 8, Math.Min(policy.MaxLength, 128));
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var password = Generate(size);
+            if (PasswordRules.Evaluate(policy, password, email).Count == 0)
+            {
+                return password;
+            }
+        }
+
+        throw new InvalidOperationException("No password meeting the policy could be generated; check the policy's lengths.");
+    }
+
     public static string Generate(int length = DefaultLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 8);

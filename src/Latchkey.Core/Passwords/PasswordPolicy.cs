@@ -10,6 +10,15 @@ namespace Latchkey.Core.Passwords;
 /// </summary>
 public sealed record PasswordPolicy
 {
+    /// <summary>The longest password any policy may allow, in characters (bounded so hashing stays cheap).</summary>
+    public const int LongestAllowed = 1024;
+
+    /// <summary>The most previous passwords any policy may remember.</summary>
+    public const int MaxHistory = 24;
+
+    public const string DefaultPresetName = "default";
+    public const string NistPresetName = "nist-800-63b";
+
     public static PasswordPolicy Default { get; } = new();
 
     public static PasswordPolicy Nist80063B { get; } = new()
@@ -19,6 +28,13 @@ public sealed record PasswordPolicy
         RequireLower = false,
         RequireDigit = false,
         RequireSpecial = false,
+    };
+
+    public static PasswordPolicy? FromPreset(string? name) => name switch
+    {
+        DefaultPresetName => Default,
+        NistPresetName => Nist80063B,
+        _ => null,
     };
 
     public int MinLength { get; init; } = 8;
@@ -39,6 +55,53 @@ public sealed record PasswordPolicy
     public int History { get; init; } = 5;
 
     public bool Blocklist { get; init; } = true;
+
+    /// <summary>The rule ids this policy enforces, in the order the checklist shows them.</summary>
+    public IReadOnlyList<string> EnforcedRules()
+    {
+        var rules = new List<string> { PasswordRuleIds.MinLength, PasswordRuleIds.MaxLength };
+        AddIf(rules, RequireUpper, PasswordRuleIds.RequireUpper);
+        AddIf(rules, RequireLower, PasswordRuleIds.RequireLower);
+        AddIf(rules, RequireDigit, PasswordRuleIds.RequireDigit);
+        AddIf(rules, RequireSpecial, PasswordRuleIds.RequireSpecial);
+        AddIf(rules, NotUsername, PasswordRuleIds.NotUsername);
+        AddIf(rules, History > 0, PasswordRuleIds.History);
+        AddIf(rules, Blocklist, PasswordRuleIds.Blocklist);
+        return rules;
+    }
+
+    /// <summary>Problems that make the policy itself unusable (an administrator's typo), by property name.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MinLength is < 1 or > LongestAllowed)
+        {
+            problems.Add($"minLength must be between 1 and {LongestAllowed}.");
+        }
+
+        if (MaxLength is < 1 or > LongestAllowed)
+        {
+            problems.Add($"maxLength must be between 1 and {LongestAllowed}.");
+        }
+
+        if (MinLength > MaxLength)
+        {
+            problems.Add("minLength must not be larger than maxLength.");
+        }
+
+        if (History is < 0 or > MaxHistory)
+        {
+            problems.Add($"history must be between 0 and {MaxHistory}.");
+        }
+
+        var required = (RequireUpper ? 1 : 0) + (RequireLower ? 1 : 0) + (RequireDigit ? 1 : 0) + (RequireSpecial ? 1 : 0);
+        if (required > MaxLength)
+        {
+            problems.Add("maxLength is too short for the required character classes.");
+        }
+
+        return problems;
+    }
 
     /// <summary>The rules that need only the password and the address (not history or the blocklist), failed ones first.</summary>
     public IReadOnlyList<string> FailedStaticRules(string password, string? email)
@@ -82,6 +145,14 @@ public sealed record PasswordPolicy
         }
 
         return failed;
+    }
+
+    private static void AddIf(List<string> rules, bool condition, string rule)
+    {
+        if (condition)
+        {
+            rules.Add(rule);
+        }
     }
 
     private static bool ContainsUserName(string password, string? email)

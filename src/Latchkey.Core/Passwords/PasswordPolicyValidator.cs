@@ -4,18 +4,24 @@ using Microsoft.AspNetCore.Identity;
 namespace Latchkey.Core.Passwords;
 
 /// <summary>
-/// Identity's validation seam running <see cref="PasswordPolicy"/>: each failed rule is an
-/// <see cref="IdentityError"/> whose <see cref="IdentityError.Code"/> is the rule id.
+/// Identity's validation seam running the policy in force for the account's domain: each failed rule is an
+/// <see cref="IdentityError"/> whose <see cref="IdentityError.Code"/> is the rule id. The history rule costs one
+/// Argon2id verification per remembered password, so it runs only when every cheaper rule passed.
 /// </summary>
-public sealed class PasswordPolicyValidator : IPasswordValidator<Account>
+public sealed class PasswordPolicyValidator(PasswordPolicyProvider policies, PasswordHistory history) : IPasswordValidator<Account>
 {
-    public Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
+    public async Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var policy = PasswordPolicy.Default;
-        var failed = policy.FailedStaticRules(password ?? "", user.Email);
-        return Task.FromResult(failed.Count == 0
+        var policy = await policies.ForDomainAsync(user.Domain);
+        var failed = PasswordRules.Evaluate(policy, password ?? "", user.Email).ToList();
+        if (failed.Count == 0 && policy.History > 0 && await history.IsReusedAsync(user, password ?? "", policy.History))
+        {
+            failed.Add(PasswordRuleIds.History);
+        }
+
+        return failed.Count == 0
             ? IdentityResult.Success
-            : IdentityResult.Failed([.. failed.Select(id => new IdentityError { Code = id, Description = PasswordRuleTexts.Describe(id, policy) })]));
+            : IdentityResult.Failed([.. failed.Select(id => new IdentityError { Code = id, Description = PasswordRuleTexts.Describe(id, policy) })]);
     }
 }

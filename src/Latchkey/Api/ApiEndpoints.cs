@@ -1,4 +1,5 @@
 using Latchkey.Api.Accounts;
+using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 
 namespace Latchkey.Api;
@@ -11,5 +12,6 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Latchkey");
         api.MapSessionEndpoints();
         api.MapMeEndpoints();
+        api.MapPasswordEndpoints();
     }
 }

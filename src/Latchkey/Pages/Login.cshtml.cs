@@ -18,6 +18,9 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? SignedOut { get; set; }
+
     public string? Error { get; private set; }
 
     public void OnGet()

@@ -17,7 +17,7 @@ public sealed class SignInTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync(server.BaseUrl + "/");
         await page.WaitForURLAsync("**/login?returnUrl=%2F");
         await page.GetByLabel("Email").FillAsync("admin@example.com");
-        await page.GetByLabel("Password").FillAsync("Strong-Pass-42");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Strong-Pass-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await page.WaitForURLAsync(server.BaseUrl + "/");
@@ -39,7 +39,7 @@ public sealed class SignInTests(Chromium chromium) : IClassFixture<Chromium>
 
         await page.GotoAsync(server.BaseUrl + "/login");
         await page.GetByLabel("Email").FillAsync("user@example.com");
-        await page.GetByLabel("Password").FillAsync("Wrong-Pass-42");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Wrong-Pass-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         (await page.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("not correct");

@@ -1,9 +1,9 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
-using Latchkey.Core.Domains;
 using Latchkey.Core.Sessions;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Tests.Data;
@@ -48,22 +48,22 @@ public sealed class SchemaMigratorTests
         {
             (await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(targetVersion: 1)).ShouldBe(1);
             var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
-            db.Domains.Add(new MailDomain { Name = "old.example", CreatedAt = host.Clock.GetUtcNow() });
-            var account = new Account
-            {
-                Id = accountId,
-                UserName = "kept@old.example",
-                NormalizedUserName = "KEPT@OLD.EXAMPLE",
-                Email = "kept@old.example",
-                NormalizedEmail = "KEPT@OLD.EXAMPLE",
-                Domain = "old.example",
-                MailboxAccess = true,
-                CreatedAt = host.Clock.GetUtcNow(),
-                SecurityStamp = "stamp",
-            };
-            account.Roles.Add(new RoleAssignment { Id = Guid.NewGuid(), Role = Role.Manager, Domain = "old.example" });
-            db.Users.Add(account);
-            await db.SaveChangesAsync();
+
+            // Rows as version 1 wrote them, in version 1's columns (the current model has more).
+            var sqlite = host.Store.Provider == DatabaseProvider.Sqlite;
+            object Id(Guid id) => sqlite ? id.ToString().ToUpperInvariant() : id;
+            object When(DateTimeOffset at) => sqlite ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(at)! : at;
+            var now = host.Clock.GetUtcNow();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO domains (\"Name\", \"CreatedAt\") VALUES ({0}, {1})", "old.example", When(now));
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO accounts (\"Id\", \"Domain\", \"PanelAccess\", \"MailboxAccess\", \"Disabled\", \"MustChangePassword\", \"CreatedAt\", " +
+                "\"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\", \"SecurityStamp\", \"PhoneNumberConfirmed\", " +
+                "\"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\") " +
+                "VALUES ({0}, 'old.example', {1}, {1}, {2}, {2}, {3}, 'kept@old.example', 'KEPT@OLD.EXAMPLE', 'kept@old.example', 'KEPT@OLD.EXAMPLE', {1}, 'stamp', {2}, {2}, {1}, 0)",
+                Id(accountId), true, false, When(now));
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO role_assignments (\"Id\", \"AccountId\", \"Role\", \"Domain\") VALUES ({0}, {1}, 'Manager', 'old.example')",
+                Id(Guid.NewGuid()), Id(accountId));
         }
 
         await using (var scope = host.CreateScope())
@@ -76,8 +76,11 @@ public sealed class SchemaMigratorTests
             var kept = await db.Users.Include(a => a.Roles).SingleAsync(a => a.Id == accountId);
             kept.Email.ShouldBe("kept@old.example");
             kept.MailboxAccess.ShouldBeTrue();
+            kept.CreatedAt.ShouldBe(host.Clock.GetUtcNow());
             kept.Roles.Single().Role.ShouldBe(Role.Manager);
-            (await db.Domains.SingleAsync()).Name.ShouldBe("old.example");
+            var domain = await db.Domains.SingleAsync();
+            domain.Name.ShouldBe("old.example");
+            domain.PasswordPolicy.ShouldBeNull();
             db.Sessions.Add(new Session { Id = Guid.NewGuid(), AccountId = accountId, TokenHash = new byte[32], Ip = "127.0.0.1", UserAgent = "test" });
             await db.SaveChangesAsync();
         }

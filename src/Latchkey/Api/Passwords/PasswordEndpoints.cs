@@ -1,0 +1,82 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Passwords;
+using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Api.Passwords;
+
+internal static class PasswordEndpoints
+{
+    public static RouteGroupBuilder MapPasswordEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/me/password", ChangeAsync)
+            .WithSummary("Change the signed-in account's password; ends every other session (and this one with signOutEverywhere).");
+        api.MapGet("/password-policy", GetPolicyAsync).AllowAnonymous()
+            .WithSummary("The password rules in force for an address, with ids and texts.");
+        api.MapPost("/passwords/check", CheckAsync).AllowAnonymous()
+            .WithSummary("Live feedback: which rules a password meets, and its strength. Nothing is stored or logged.");
+        api.MapPost("/passwords/generate", GenerateAsync).AllowAnonymous()
+            .WithSummary("A random password that meets the policy of the address's domain.");
+        return api;
+    }
+
+    internal static async Task<IResult> ChangeAsync(
+        ChangePasswordBody body,
+        HttpContext context,
+        ChangePasswordHandler handler,
+        IOptions<LatchkeySessionOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        var result = await handler.HandleAsync(
+            new ChangePasswordCommand(session.AccountId, session.SessionId, body.CurrentPassword ?? "", body.NewPassword ?? "", body.ConfirmPassword ?? "", body.SignOutEverywhere),
+            CurrentSession.Audit(context),
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Result(result.Failure);
+        }
+
+        if (body.SignOutEverywhere)
+        {
+            SessionCookie.Delete(context, options.Value);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> GetPolicyAsync(string? email, HttpContext context, PasswordPolicyProvider policies, CancellationToken cancellationToken)
+    {
+        var address = string.IsNullOrWhiteSpace(email) ? CurrentSession.Get(context)?.Email : email;
+        var policy = await policies.ForEmailAsync(address, cancellationToken);
+        return TypedResults.Ok(PasswordPolicyView.From(policy));
+    }
+
+    internal static async Task<IResult> CheckAsync(CheckPasswordBody body, HttpContext context, CheckPasswordHandler handler, CancellationToken cancellationToken)
+    {
+        if (body.Password is null)
+        {
+            return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "password", "Give the password to check."));
+        }
+
+        if (ApiValidation.PasswordTooLong("password", body.Password) is { } tooLong)
+        {
+            return ApiProblems.Result(tooLong);
+        }
+
+        var email = string.IsNullOrWhiteSpace(body.Email) ? CurrentSession.Get(context)?.Email : body.Email;
+        return TypedResults.Ok(await handler.HandleAsync(body.Password, email, cancellationToken));
+    }
+
+    internal static async Task<IResult> GenerateAsync(GeneratePasswordBody? body, HttpContext context, GeneratePasswordHandler handler, CancellationToken cancellationToken)
+    {
+        if (body?.Length is < 8 or > 128)
+        {
+            return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "length", "The length must be between 8 and 128."));
+        }
+
+        var email = string.IsNullOrWhiteSpace(body?.Email) ? CurrentSession.Get(context)?.Email : body.Email;
+        return TypedResults.Ok(new { password = await handler.HandleAsync(email, body?.Length, cancellationToken) });
+    }
+}

@@ -1,0 +1,3 @@
+namespace Latchkey.Api.Passwords;
+
+public sealed record PasswordRuleView(string Id, string Text);

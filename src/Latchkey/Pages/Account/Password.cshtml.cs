@@ -1,0 +1,97 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Passwords;
+using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Pages.Account;
+
+/// <summary>
+/// The change-password form. It works without JavaScript (the server marks each rule and field); with it, the
+/// checklist ticks live from <c>/api/v1/passwords/check</c>, the same rules the server enforces.
+/// </summary>
+public sealed class PasswordModel(
+    ChangePasswordHandler handler,
+    PasswordPolicyProvider policies,
+    IOptions<LatchkeySessionOptions> options) : PageModel
+{
+    private Dictionary<string, string> _fieldErrors = [];
+
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    [BindProperty]
+    public bool SignOutEverywhere { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "changed")]
+    public bool Changed { get; set; }
+
+    public string Email { get; private set; } = "";
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<ChecklistRule> Rules { get; private set; } = [];
+
+    public string? FieldError(string field) => _fieldErrors.GetValueOrDefault(field);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadRulesAsync(null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(HttpContext);
+        var result = await handler.HandleAsync(
+            new ChangePasswordCommand(session.AccountId, session.SessionId, CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? "", SignOutEverywhere),
+            CurrentSession.Audit(HttpContext),
+            cancellationToken);
+        if (result.Succeeded)
+        {
+            if (SignOutEverywhere)
+            {
+                SessionCookie.Delete(HttpContext, options.Value);
+                return Redirect("/login?signedOut=password-changed");
+            }
+
+            return Redirect("/account/password?changed=true");
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Changed = false;
+        var failure = result.Failure;
+        var failedRules = failure.Code == ErrorCodes.PasswordPolicy ? failure.Errors?.GetValueOrDefault(ChangePasswordHandler.NewPasswordField) : null;
+        await LoadRulesAsync(failedRules, cancellationToken);
+        _fieldErrors = failure.Code switch
+        {
+            ErrorCodes.PasswordPolicy => new() { ["newPassword"] = "The new password does not meet every rule: " + failure.Message },
+            ErrorCodes.Validation => failure.Errors?.ToDictionary(e => e.Key, e => e.Value.Contains("too_long") ? "This password is too long." : "Fill in this field.") ?? [],
+            _ when failure.Errors is { Count: > 0 } => failure.Errors.ToDictionary(e => e.Key, _ => failure.Message),
+            _ => [],
+        };
+        if (_fieldErrors.Count == 0)
+        {
+            Error = failure.Message;
+        }
+
+        return Page();
+    }
+
+    private async Task LoadRulesAsync(IReadOnlyCollection<string>? failed, CancellationToken cancellationToken)
+    {
+        Email = CurrentSession.Required(HttpContext).Email;
+        var policy = await policies.ForEmailAsync(Email, cancellationToken);
+        Rules = [.. policy.EnforcedRules().Select(id => new ChecklistRule(id, PasswordRuleTexts.Describe(id, policy), failed is null ? null : !failed.Contains(id)))];
+    }
+
+    /// <summary>A checklist line; <see cref="Met"/> is null until the server has judged a password.</summary>
+    public sealed record ChecklistRule(string Id, string Text, bool? Met);
+}

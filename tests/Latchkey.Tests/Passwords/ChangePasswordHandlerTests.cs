@@ -95,8 +95,8 @@ public sealed class ChangePasswordHandlerTests : IDisposable
     [Fact]
     public async Task HandleAsync_NewPasswordBreaksRules_PolicyWithRuleIds()
     {
-        const string email = "mallory@example.com";
-        var account = await _host.CreateAccountAsync(email, Old);
+        const string Email = "mallory@example.com";
+        var account = await _host.CreateAccountAsync(Email, Old);
 
         var result = await ChangeAsync(account, null, Old, "mallory", "mallory");
 

@@ -27,7 +27,14 @@ public static class CoreServiceCollectionExtensions
         AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
         AddOptions<PasswordPolicyOptions>(services, configuration, PasswordPolicyOptions.SectionName);
 
-        services.AddDbContext<LatchkeyDbContext>((provider, options) => ConfigureStore(provider, configuration, options));
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<SessionSignalFile>();
+        services.AddSingleton<SessionInvalidationInterceptor>();
+        services.AddDbContext<LatchkeyDbContext>((provider, options) =>
+        {
+            ConfigureStore(provider, configuration, options);
+            options.AddInterceptors(provider.GetRequiredService<SessionInvalidationInterceptor>());
+        });
 
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Argon2idHasher>();
@@ -44,6 +51,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SessionRevoker>();
+        services.AddScoped<ListSessionsHandler>();
+        services.AddScoped<RevokeAllSessionsHandler>();
+        services.AddScoped<SweepSessionsHandler>();
+        services.AddScoped<SetAccountDisabledHandler>();
         services.AddScoped<PasswordPolicyProvider>();
         services.AddScoped<PasswordHistory>();
         services.AddScoped<PasswordChangeEffects>();

@@ -9,6 +9,9 @@ public static class AuditEventTypes
     public const string DomainCreated = "domain_created";
     public const string SetupCompleted = "setup_completed";
     public const string PasswordChanged = "password_changed";
+    public const string SessionsRevoked = "sessions_revoked";
+    public const string AccountDisabled = "account_disabled";
+    public const string AccountEnabled = "account_enabled";
 
     public const string Success = "success";
     public const string Failure = "failure";

@@ -18,6 +18,9 @@ namespace Latchkey.Core.Data;
 public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> options)
     : IdentityUserContext<Account, Guid>(options)
 {
+    /// <summary>Accounts whose sessions this unit of work revoked; caches forget them when it commits.</summary>
+    internal HashSet<Guid> PendingSessionInvalidations { get; } = [];
+
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
     public DbSet<MailDomain> Domains => Set<MailDomain>();

@@ -21,6 +21,17 @@ public sealed class LatchkeySessionOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LastSeenResolution { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a node trusts its cached copy of a session without asking the store (default 5 min). Revocations
+    /// reach the cache at once regardless; this only bounds the damage of a lost notification.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long ended sessions stay listed in the store before they are swept (default 30 days).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan RetainEnded { get; set; } = TimeSpan.FromDays(30);
+
     [Required]
     [RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
     public string CookieName { get; set; } = "latchkey_session";

@@ -4,17 +4,45 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Sessions;
 
 /// <summary>
-/// The one way sessions end in bulk: password change, admin reset, "log out of all devices", disabling an account.
-/// It writes inside the caller's transaction, so sessions end exactly when the change that ends them commits.
+/// The one way sessions end: password change, admin reset, "log out of all devices", disabling an account, a
+/// single sign-out. It writes inside the caller's transaction, so sessions end exactly when the change that ends
+/// them commits; every node's cache forgets them at that moment (this node's through
+/// <see cref="SessionInvalidationInterceptor"/>, the others' through PostgreSQL NOTIFY sent in the same
+/// transaction, which PostgreSQL delivers only on commit).
 /// </summary>
-public sealed class SessionRevoker(LatchkeyDbContext db, TimeProvider timeProvider)
+public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInterceptor interceptor, TimeProvider timeProvider)
 {
+    public const string NotifyChannel = "latchkey_sessions";
+
     /// <summary>Ends every live session of the account except <paramref name="keep"/>; returns how many ended.</summary>
-    public Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default)
+    public Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default) =>
+        RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
+
+    /// <summary>Ends one session of the account; 0 when it is not the account's or has already ended.</summary>
+    public Task<int> RevokeOneAsync(Guid accountId, Guid sessionId, string reason, CancellationToken cancellationToken = default) =>
+        RevokeAsync(accountId, db.Sessions.Where(s => s.Id == sessionId && s.AccountId == accountId && s.RevokedAt == null), reason, cancellationToken);
+
+    private async Task<int> RevokeAsync(Guid accountId, IQueryable<Session> sessions, string reason, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        return db.Sessions
-            .Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep))
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
+        var ended = await sessions.ExecuteUpdateAsync(
+            set => set.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
+        if (ended == 0)
+        {
+            return 0;
+        }
+
+        db.PendingSessionInvalidations.Add(accountId);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({NotifyChannel}, {accountId.ToString()})", cancellationToken);
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            interceptor.Flush(db);
+        }
+
+        return ended;
     }
 }

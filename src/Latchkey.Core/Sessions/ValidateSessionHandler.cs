@@ -6,10 +6,11 @@ namespace Latchkey.Core.Sessions;
 
 /// <summary>
 /// Decides whether a cookie's token names a live session: present, not revoked, within its absolute lifetime and
-/// idle timeout, of an enabled account with panel access. Last-seen is written at most once per
+/// idle timeout, of an enabled account with panel access. The answer comes from this node's
+/// <see cref="SessionCache"/> when it can, else from the store. Last-seen is written at most once per
 /// <see cref="LatchkeySessionOptions.LastSeenResolution"/>, never on every request.
 /// </summary>
-public sealed class ValidateSessionHandler(LatchkeyDbContext db, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
+public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache cache, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
 {
     public async Task<AuthenticatedSession?> HandleAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -18,11 +19,31 @@ public sealed class ValidateSessionHandler(LatchkeyDbContext db, TimeProvider ti
             return null;
         }
 
-        var hash = SessionTokens.Hash(token!);
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
+        var settings = options.Value;
         var now = timeProvider.GetUtcNow();
+        var key = token!;
+        if (cache.TryGet(key, settings.CacheLifetime, out var cached))
+        {
+            if (now >= cached.ExpiresAt || now - cached.LastSeenAt >= settings.IdleTimeout)
+            {
+                cache.Remove(key);
+                return null;
+            }
+
+            if (now - cached.LastSeenAt >= settings.LastSeenResolution)
+            {
+                await TouchAsync(cached.Session.SessionId, now, cancellationToken);
+                cache.Touch(key, now);
+            }
+
+            return cached.Session;
+        }
+
+        var epoch = cache.Epoch;
+        var hash = SessionTokens.Hash(key);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
         if (session is null || session.RevokedAt is not null || now >= session.ExpiresAt
-            || now - session.LastSeenAt >= options.Value.IdleTimeout)
+            || now - session.LastSeenAt >= settings.IdleTimeout)
         {
             return null;
         }
@@ -34,12 +55,18 @@ public sealed class ValidateSessionHandler(LatchkeyDbContext db, TimeProvider ti
             return null;
         }
 
-        if (now - session.LastSeenAt >= options.Value.LastSeenResolution)
+        var lastSeen = session.LastSeenAt;
+        if (now - lastSeen >= settings.LastSeenResolution)
         {
-            await db.Sessions.Where(s => s.Id == session.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now), cancellationToken);
+            await TouchAsync(session.Id, now, cancellationToken);
+            lastSeen = now;
         }
 
-        return new AuthenticatedSession(session.Id, account.Id, account.Email ?? "", account.Domain, account.MustChangePassword, account.Roles);
+        var authenticated = new AuthenticatedSession(session.Id, account.Id, account.Email ?? "", account.Domain, account.MustChangePassword, account.Roles);
+        cache.Set(key, cache.NewEntry(authenticated, lastSeen, session.ExpiresAt), epoch);
+        return authenticated;
     }
+
+    private Task<int> TouchAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now), cancellationToken);
 }

@@ -11,6 +11,7 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Latchkey");
         api.MapSessionEndpoints();
+        api.MapMySessionsEndpoints();
         api.MapMeEndpoints();
         api.MapPasswordEndpoints();
     }

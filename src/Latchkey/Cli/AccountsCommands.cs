@@ -11,7 +11,29 @@ internal static class AccountsCommands
     {
         CreateAdd(services, input),
         CreateList(services),
+        CreateSetDisabled(services, "disable", disabled: true),
+        CreateSetDisabled(services, "enable", disabled: false),
     };
+
+    private static Command CreateSetDisabled(IServiceProvider services, string name, bool disabled)
+    {
+        var email = new Argument<string>("email") { Description = "The account." };
+        var command = new Command(name, disabled ? "Disable an account: it cannot sign in and its sessions end at once." : "Enable a disabled account.") { email };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>()
+                .HandleAsync(parseResult.GetRequiredValue(email), disabled, AuditContext.Cli, cancellationToken);
+            if (!result.Succeeded)
+            {
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, result.Failure);
+            }
+
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"{(disabled ? "Disabled" : "Enabled")} {result.Value.Email}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
     private static Command CreateAdd(IServiceProvider services, TextReader input)
     {

@@ -1,6 +1,7 @@
 using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Data;
+using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -73,6 +74,10 @@ internal static class LatchkeyWebApplication
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi();
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<PostgresSessionListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
+        services.AddHostedService<SessionSignalWatcher>();
+        services.AddHostedService<SessionSweeper>();
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<LatchkeyOptions>>((keys, latchkey) =>
             keys.XmlRepository = new FileSystemXmlRepository(

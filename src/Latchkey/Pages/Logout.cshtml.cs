@@ -16,7 +16,7 @@ public sealed class LogoutModel(SignOutHandler handler, IOptions<LatchkeySession
     {
         if (CurrentSession.Get(HttpContext) is { } session)
         {
-            await handler.HandleAsync(session.SessionId, CurrentSession.Audit(HttpContext), cancellationToken);
+            await handler.HandleAsync(session.AccountId, session.SessionId, CurrentSession.Audit(HttpContext), cancellationToken: cancellationToken);
         }
 
         SessionCookie.Delete(HttpContext, options.Value);

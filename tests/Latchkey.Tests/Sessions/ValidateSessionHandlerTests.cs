@@ -1,3 +1,4 @@
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
@@ -36,13 +37,45 @@ public sealed class ValidateSessionHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task HandleAsync_CachedSessionRevokedByAnotherScope_NullOnNextCall()
+    {
+        var (account, token) = await SignInAsync();
+        (await ValidateAsync(token)).ShouldNotBeNull();
+        _host.Services.GetRequiredService<SessionCache>().Count.ShouldBe(1);
+
+        await using (var scope = _host.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account, null, null, AuditContext.Cli)).ShouldBe(1);
+        }
+
+        (await ValidateAsync(token)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task HandleAsync_RevocationRolledBack_SessionStaysValid()
+    {
+        var (account, token) = await SignInAsync();
+        (await ValidateAsync(token)).ShouldNotBeNull();
+
+        await using (var scope = _host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<SessionRevoker>().RevokeAllAsync(account, null, "test");
+            await transaction.RollbackAsync();
+        }
+
+        (await ValidateAsync(token)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task HandleAsync_AfterSignOut_Null()
     {
         var (_, token) = await SignInAsync();
         var session = (await ValidateAsync(token))!;
         await using (var scope = _host.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<SignOutHandler>().HandleAsync(session.SessionId, AuditContext.Cli)).ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<SignOutHandler>().HandleAsync(session.AccountId, session.SessionId, AuditContext.Cli)).ShouldBeTrue();
         }
 
         (await ValidateAsync(token)).ShouldBeNull();
@@ -94,13 +127,16 @@ public sealed class ValidateSessionHandlerTests : IDisposable
     public async Task HandleAsync_AccountDisabledAfterSignIn_Null()
     {
         var (account, token) = await SignInAsync();
+        (await ValidateAsync(token)).ShouldNotBeNull();
         await using (var scope = _host.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.Where(a => a.Id == account)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Disabled, true));
+            var email = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.Where(a => a.Id == account).Select(a => a.Email).SingleAsync();
+            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(email!, true, AuditContext.Cli)).Succeeded.ShouldBeTrue();
         }
 
         (await ValidateAsync(token)).ShouldBeNull();
+        await using var check = _host.CreateScope();
+        (await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Sessions.SingleAsync(s => s.AccountId == account)).RevokedReason.ShouldBe("account_disabled");
     }
 
     private async Task<DateTimeOffset> LastSeenAsync(Guid account)

@@ -52,7 +52,7 @@ internal static class SessionEndpoints
         CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(context);
-        await handler.HandleAsync(session.SessionId, CurrentSession.Audit(context), cancellationToken);
+        await handler.HandleAsync(session.AccountId, session.SessionId, CurrentSession.Audit(context), cancellationToken: cancellationToken);
         SessionCookie.Delete(context, options.Value);
         return TypedResults.NoContent();
     }

@@ -1,0 +1,53 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Api.Sessions;
+
+internal static class MySessionsEndpoints
+{
+    public static RouteGroupBuilder MapMySessionsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me/sessions", ListAsync).WithSummary("The signed-in account's live sessions.");
+        api.MapDelete("/me/sessions/{id:guid}", DeleteAsync).WithSummary("End one of the account's sessions.");
+        api.MapPost("/me/sessions/revoke-all", RevokeAllAsync).WithSummary("End every other session, or every session with includeCurrent.");
+        return api;
+    }
+
+    internal static async Task<IResult> ListAsync(HttpContext context, ListSessionsHandler handler, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        var items = await handler.HandleAsync(session.AccountId, session.SessionId, cancellationToken);
+        return TypedResults.Ok(new { items, total = items.Count });
+    }
+
+    internal static async Task<IResult> DeleteAsync(Guid id, HttpContext context, SignOutHandler handler, IOptions<LatchkeySessionOptions> options, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        if (!await handler.HandleAsync(session.AccountId, id, CurrentSession.Audit(context), "signed_out_by_user", cancellationToken))
+        {
+            return ApiProblems.Result(new Failure(ErrorCodes.NotFound, "No such live session of yours."));
+        }
+
+        if (id == session.SessionId)
+        {
+            SessionCookie.Delete(context, options.Value);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> RevokeAllAsync(RevokeAllBody? body, HttpContext context, RevokeAllSessionsHandler handler, IOptions<LatchkeySessionOptions> options, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        var includeCurrent = body?.IncludeCurrent ?? false;
+        var ended = await handler.HandleAsync(session.AccountId, session.Email, includeCurrent ? null : session.SessionId, CurrentSession.Audit(context), cancellationToken);
+        if (includeCurrent)
+        {
+            SessionCookie.Delete(context, options.Value);
+        }
+
+        return TypedResults.Ok(new { ended });
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Latchkey.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A real <c>latchkey serve</c> process (the built latchkey.dll) on 127.0.0.1 and a free port, with the given
+/// settings as environment variables; stopped by its PID.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(LatchkeyDll());
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start latchkey.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, baseUrl);
+        using var client = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"latchkey exited with {process.ExitCode} at start.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync(baseUrl + "/healthz")).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        server.Dispose();
+        throw new TimeoutException("latchkey did not become healthy within 30 s.");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>latchkey.dll as built beside this test assembly (a project reference copies it here).</summary>
+    private static string LatchkeyDll()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "latchkey.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("latchkey.dll is not beside the tests; build the solution first.", path);
+    }
+}

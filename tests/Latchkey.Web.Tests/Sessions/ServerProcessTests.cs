@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Latchkey.Core.Data;
+using Latchkey.Tests.Infrastructure;
+using Latchkey.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Latchkey.Web.Tests.Sessions;
+
+/// <summary>Real server processes: a restart, and two nodes on one PostgreSQL.</summary>
+public sealed class ServerProcessTests(ITestOutputHelper output)
+{
+    private const string Password = "Valid-Pass1";
+
+    [Fact]
+    public async Task Cookie_SurvivesAServerRestart()
+    {
+        using var store = TestStore.Create();
+        var settings = WithAdmin(store);
+        string cookie;
+        using (var first = await ServerProcess.StartAsync(settings, store.DataDirectory))
+        {
+            cookie = await SignInAsync(first.BaseUrl);
+        }
+
+        using var second = await ServerProcess.StartAsync(settings, store.DataDirectory);
+        using var client = ClientWithCookie(cookie);
+
+        (await client.GetAsync(second.BaseUrl + "/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task TwoNodesOnOnePostgres_RevokeThroughA_RefusedByBWithinOneSecond()
+    {
+        using var store = TestStore.Create(DatabaseProvider.Postgres);
+        var settings = WithAdmin(store);
+        using var nodeA = await ServerProcess.StartAsync(settings, store.DataDirectory);
+        using var nodeB = await ServerProcess.StartAsync(settings, store.DataDirectory);
+        var cookie = await SignInAsync(nodeA.BaseUrl);
+        using var client = ClientWithCookie(cookie);
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.GetAsync(nodeB.BaseUrl + "/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var clock = Stopwatch.StartNew();
+        (await client.PostAsJsonAsync(nodeA.BaseUrl + "/api/v1/me/sessions/revoke-all", new { includeCurrent = true })).EnsureSuccessStatusCode();
+        var revokeReturned = clock.Elapsed;
+        HttpStatusCode status;
+        do
+        {
+            status = (await client.GetAsync(nodeB.BaseUrl + "/api/v1/me")).StatusCode;
+        }
+        while (status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(5));
+        var propagation = clock.Elapsed - revokeReturned;
+
+        output.WriteLine($"Revocation through node A refused by node B {propagation.TotalMilliseconds:F1} ms after the revoke returned.");
+        Console.WriteLine($"Session revocation propagation A -> B: {propagation.TotalMilliseconds:F1} ms");
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+        propagation.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+    }
+
+    private static Dictionary<string, string?> WithAdmin(TestStore store)
+    {
+        var settings = store.Settings;
+        settings["Latchkey:Bootstrap:AdminEmail"] = "admin@example.com";
+        settings["Latchkey:Bootstrap:AdminPassword"] = Password;
+        return settings;
+    }
+
+    private static async Task<string> SignInAsync(string baseUrl)
+    {
+        using var client = new HttpClient();
+        var response = await client.PostAsJsonAsync(baseUrl + "/api/v1/session", new { email = "admin@example.com", password = Password });
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+    }
+
+    private static HttpClient ClientWithCookie(string cookie)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+}

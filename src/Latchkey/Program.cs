@@ -15,5 +15,13 @@ if (CliApp.IsCliVerb(args))
 }
 
 var app = LatchkeyWebApplication.Build(CliApp.WithoutServeVerb(args));
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupFailedException failure)
+{
+    await Console.Error.WriteLineAsync($"latchkey: {failure.Message}");
+    return 1;
+}

@@ -29,6 +29,8 @@ public sealed class SetAccountDisabledHandler(LatchkeyDbContext db, SessionRevok
             await revoker.RevokeAllAsync(account.Id, null, "account_disabled", cancellationToken);
         }
 
+        await revoker.AccountChangedAsync(account.Id, cancellationToken);
+
         auditLog.Add(disabled ? AuditEventTypes.AccountDisabled : AuditEventTypes.AccountEnabled, AuditEventTypes.Success, context, account.Id, account.Email);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

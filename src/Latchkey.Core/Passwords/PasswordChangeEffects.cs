@@ -18,6 +18,8 @@ public sealed class PasswordChangeEffects(PasswordHistory history, SessionRevoke
         ArgumentNullException.ThrowIfNull(account);
         history.Record(account);
         await history.PruneAsync(account.Id, cancellationToken);
-        return await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken);
+        var ended = await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken);
+        await sessions.AccountChangedAsync(account.Id, cancellationToken);
+        return ended;
     }
 }

@@ -2,11 +2,16 @@ using Latchkey.Core.Accounts;
 
 namespace Latchkey.Core.Sessions;
 
-/// <summary>What a valid session tells the web layer about the request's account.</summary>
+/// <summary>
+/// What a valid session tells the web layer about the request's account. <see cref="Account"/> is a read-only
+/// snapshot (no tracking) taken when the session was last read from the store; every change to the account drops
+/// the cached copies of its sessions (<see cref="SessionRevoker.AccountChangedAsync"/>), so it is never stale.
+/// </summary>
 public sealed record AuthenticatedSession(
     Guid SessionId,
     Guid AccountId,
     string Email,
     string Domain,
     bool MustChangePassword,
-    IReadOnlyList<RoleAssignment> Roles);
+    IReadOnlyList<RoleAssignment> Roles,
+    Account Account);

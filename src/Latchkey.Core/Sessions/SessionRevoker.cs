@@ -22,16 +22,12 @@ public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInte
     public Task<int> RevokeOneAsync(Guid accountId, Guid sessionId, string reason, CancellationToken cancellationToken = default) =>
         RevokeAsync(accountId, db.Sessions.Where(s => s.Id == sessionId && s.AccountId == accountId && s.RevokedAt == null), reason, cancellationToken);
 
-    private async Task<int> RevokeAsync(Guid accountId, IQueryable<Session> sessions, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account changed in a way its sessions show (roles, flags, lock, password): every node drops its cached
+    /// copies when the caller's transaction commits, so the next request reads the account afresh.
+    /// </summary>
+    public async Task AccountChangedAsync(Guid accountId, CancellationToken cancellationToken = default)
     {
-        var now = timeProvider.GetUtcNow();
-        var ended = await sessions.ExecuteUpdateAsync(
-            set => set.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
-        if (ended == 0)
-        {
-            return 0;
-        }
-
         db.PendingSessionInvalidations.Add(accountId);
         if (db.Database.IsNpgsql())
         {
@@ -42,7 +38,19 @@ public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInte
         {
             interceptor.Flush(db);
         }
+    }
 
+    private async Task<int> RevokeAsync(Guid accountId, IQueryable<Session> sessions, string reason, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var ended = await sessions.ExecuteUpdateAsync(
+            set => set.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
+        if (ended == 0)
+        {
+            return 0;
+        }
+
+        await AccountChangedAsync(accountId, cancellationToken);
         return ended;
     }
 }

@@ -62,7 +62,7 @@ public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache ca
             lastSeen = now;
         }
 
-        var authenticated = new AuthenticatedSession(session.Id, account.Id, account.Email ?? "", account.Domain, account.MustChangePassword, account.Roles);
+        var authenticated = new AuthenticatedSession(session.Id, account.Id, account.Email ?? "", account.Domain, account.MustChangePassword, account.Roles, account);
         cache.Set(key, cache.NewEntry(authenticated, lastSeen, session.ExpiresAt), epoch);
         return authenticated;
     }

@@ -26,7 +26,7 @@ internal sealed partial class StoreInitializer(
         var outcome = await scope.ServiceProvider.GetRequiredService<BootstrapAdministratorHandler>().HandleAsync(cancellationToken);
         if (outcome.State == BootstrapState.Failed)
         {
-            throw new InvalidOperationException($"Could not create the first Administrator: {outcome.Failure!.Code}: {outcome.Failure.Message}");
+            throw new StartupFailedException($"could not create the first administrator {bootstrapOptions.Value.AdminEmail}: {outcome.Failure!.Code}: {outcome.Failure.Message}");
         }
 
         lifetime.ApplicationStarted.Register(() => Announce(outcome));

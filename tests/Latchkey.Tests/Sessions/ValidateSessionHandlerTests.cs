@@ -52,6 +52,24 @@ public sealed class ValidateSessionHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task HandleAsync_AccountChangedAfterCaching_NextCallSeesTheChange()
+    {
+        var (account, token) = await SignInAsync();
+        (await ValidateAsync(token))!.Account.MailboxAccess.ShouldBeFalse();
+
+        await using (var scope = _host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Users.Where(a => a.Id == account).ExecuteUpdateAsync(s => s.SetProperty(a => a.MailboxAccess, true));
+            await scope.ServiceProvider.GetRequiredService<SessionRevoker>().AccountChangedAsync(account);
+            await transaction.CommitAsync();
+        }
+
+        (await ValidateAsync(token))!.Account.MailboxAccess.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task HandleAsync_RevocationRolledBack_SessionStaysValid()
     {
         var (account, token) = await SignInAsync();

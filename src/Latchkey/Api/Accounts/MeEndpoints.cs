@@ -1,8 +1,5 @@
 using Latchkey.Core.Accounts;
-using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Api.Accounts;
 
@@ -10,16 +7,11 @@ internal static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetMeAsync).WithSummary("The signed-in account.");
+        api.MapGet("/me", GetMe).WithSummary("The signed-in account.");
         return api;
     }
 
-    internal static async Task<IResult> GetMeAsync(HttpContext context, LatchkeyDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        var session = CurrentSession.Required(context);
-        var account = await db.Users.AsNoTracking().Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == session.AccountId, cancellationToken);
-        return account is null
-            ? ApiProblems.Result(new Failure(ErrorCodes.NotFound, "The account no longer exists."))
-            : TypedResults.Ok(AccountView.From(account, timeProvider.GetUtcNow()));
-    }
+    /// <summary>Answered from the session's account snapshot, which every account change invalidates: no store read.</summary>
+    internal static IResult GetMe(HttpContext context, TimeProvider timeProvider) =>
+        TypedResults.Ok(AccountView.From(CurrentSession.Required(context).Account, timeProvider.GetUtcNow()));
 }

@@ -1,6 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -46,5 +49,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<MailDomain>(ModelConfiguration.ConfigureDomain);
         builder.Entity<Session>(ModelConfiguration.ConfigureSession);
         builder.Entity<AuditEvent>(ModelConfiguration.ConfigureAuditEvent);
+        builder.Entity<OutboxMessage>(ModelConfiguration.ConfigureOutboxMessage);
     }
 }

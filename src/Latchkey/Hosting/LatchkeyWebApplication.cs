@@ -1,6 +1,7 @@
 using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Data;
+using Latchkey.Core.Notifications;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -73,6 +74,7 @@ internal static class LatchkeyWebApplication
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi();
         services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<OutboxDispatcher>();
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<LatchkeyOptions>>((keys, latchkey) =>
             keys.XmlRepository = new FileSystemXmlRepository(

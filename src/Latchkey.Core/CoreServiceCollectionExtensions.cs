@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         AddOptions<LatchkeySessionOptions>(services, configuration, LatchkeySessionOptions.SectionName);
         AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
         AddOptions<PasswordPolicyOptions>(services, configuration, PasswordPolicyOptions.SectionName);
+        AddOptions<SmtpOptions>(services, configuration, SmtpOptions.SectionName);
+        AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -61,6 +64,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<CheckPasswordHandler>();
         services.AddScoped<GeneratePasswordHandler>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<DeliverDueMessagesHandler>();
+        services.AddScoped<PurgeSentMessagesHandler>();
+
+        // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
+        // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<PickupDirectoryTransport>();
+        services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+            ? provider.GetRequiredService<SmtpMailTransport>()
+            : provider.GetRequiredService<PickupDirectoryTransport>());
 
         services.AddIdentityCore<Account>(options =>
             {

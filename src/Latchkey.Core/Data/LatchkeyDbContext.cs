@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -53,5 +55,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<Session>(ModelConfiguration.ConfigureSession);
         builder.Entity<AuditEvent>(ModelConfiguration.ConfigureAuditEvent);
         builder.Entity<PasswordHistoryEntry>(ModelConfiguration.ConfigurePasswordHistory);
+        builder.Entity<OutboxMessage>(ModelConfiguration.ConfigureOutboxMessage);
     }
 }

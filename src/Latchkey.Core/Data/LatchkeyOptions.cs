@@ -1,11 +1,18 @@
 namespace Latchkey.Core.Data;
 
-/// <summary><c>Latchkey</c>: where the store and the mail outbox live. <see cref="DataDirectory"/> defaults to <c>./data</c>.</summary>
+/// <summary>
+/// <c>Latchkey</c>: where the store and the mail outbox live (<see cref="DataDirectory"/>, default <c>./data</c>),
+/// and the address people reach the panel at (<see cref="PublicUrl"/>, default <c>http://127.0.0.1:5080</c>), used
+/// in links inside e-mail.
+/// </summary>
 public sealed class LatchkeyOptions
 {
     public const string SectionName = "Latchkey";
 
     public string DataDirectory { get; set; } = "data";
+
+    [System.ComponentModel.DataAnnotations.Url]
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

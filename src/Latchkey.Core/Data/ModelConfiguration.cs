@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -66,5 +67,22 @@ internal static class ModelConfiguration
         entry.ToTable("password_history");
         entry.Property(e => e.PasswordHash).IsRequired();
         entry.HasIndex(e => new { e.AccountId, e.CreatedAt });
+    }
+
+    public static void ConfigureOutboxMessage(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("outbox_messages");
+        message.Property(m => m.To).HasMaxLength(EmailOutbox.MaxAddressLength).IsRequired();
+        message.Property(m => m.Subject).HasMaxLength(EmailOutbox.MaxSubjectLength).IsRequired();
+        message.Property(m => m.TextBody).IsRequired();
+        message.Property(m => m.HtmlBody).IsRequired();
+        message.Property(m => m.MessageId).HasMaxLength(256).IsRequired();
+        message.Property(m => m.LastError).HasMaxLength(DeliverDueMessagesHandler.MaxErrorLength);
+        message.HasIndex(m => m.MessageId).IsUnique();
+
+        // The dispatcher's claim reads only undelivered messages; the same filter is valid SQL on both providers.
+        message.HasIndex(m => m.NextAttemptAt).HasFilter("\"SentAt\" IS NULL");
+        message.HasIndex(m => m.ClaimToken).HasFilter("\"ClaimToken\" IS NOT NULL");
+        message.HasIndex(m => m.SentAt);
     }
 }

@@ -1,14 +1,23 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
+using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// What every password change brings with it, whoever makes it (the user, an administrator, a reset link): the
-/// history entry and the end of the account's sessions, written in the caller's transaction.
+/// history entry, the end of the account's sessions and the "your password was changed" e-mail (through the outbox,
+/// sent once the transaction commits), all written in the caller's transaction.
 /// </summary>
-public sealed class PasswordChangeEffects(PasswordHistory history, SessionRevoker sessions, TimeProvider timeProvider)
+public sealed class PasswordChangeEffects(
+    PasswordHistory history,
+    SessionRevoker sessions,
+    EmailOutbox outbox,
+    IOptions<LatchkeyOptions> options,
+    TimeProvider timeProvider)
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
@@ -16,7 +25,13 @@ public sealed class PasswordChangeEffects(PasswordHistory history, SessionRevoke
     public async Task<int> ApplyAsync(Account account, Guid? keepSession, string reason, AuditContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(context);
         history.Record(account);
+        if (!string.IsNullOrEmpty(account.Email))
+        {
+            outbox.Enqueue(PasswordChangedEmail.Create(account.Email, Now, context.Ip ?? "unknown", context.UserAgent ?? "", options.Value.PublicUrl));
+        }
+
         await history.PruneAsync(account.Id, cancellationToken);
         var ended = await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken);
         await sessions.AccountChangedAsync(account.Id, cancellationToken);

@@ -2,6 +2,7 @@ using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Notifications;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -78,6 +79,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
+        services.AddHostedService<OutboxDispatcher>();
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<LatchkeyOptions>>((keys, latchkey) =>
             keys.XmlRepository = new FileSystemXmlRepository(

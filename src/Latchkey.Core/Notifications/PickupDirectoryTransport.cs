@@ -1,0 +1,65 @@
+using System.Net.Mail;
+using Latchkey.Core.Data;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Notifications;
+
+/// <summary>
+/// Writes each message as an RFC 5322 file <c>&lt;DataDirectory&gt;/mail-outbox/&lt;queued-at&gt;-&lt;id&gt;.eml</c>, used
+/// while no SMTP host is configured. A file appears whole or not at all: it is written in a staging folder, flushed
+/// to disk and renamed into place. The name depends only on the message, so a repeated delivery replaces the file
+/// instead of adding a second one. The folder is readable by the service's user only.
+/// </summary>
+public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyOptions, IOptions<SmtpOptions> smtpOptions) : IMailTransport
+{
+    public const string FolderName = "mail-outbox";
+
+    public string Folder => Path.Combine(latchkeyOptions.Value.FullDataDirectory, FolderName);
+
+    public static string FileNameOf(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return $"{message.CreatedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{message.Id:N}.eml";
+    }
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var folder = Folder;
+        CreatePrivateDirectory(folder);
+        var staging = Path.Combine(folder, ".staging", Guid.NewGuid().ToString("N"));
+        CreatePrivateDirectory(staging);
+        try
+        {
+            using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress()))
+            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            {
+                await client.SendMailAsync(mail, cancellationToken);
+            }
+
+            var written = Directory.GetFiles(staging).Single();
+            await using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(written, Path.Combine(folder, FileNameOf(message)), overwrite: true);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}

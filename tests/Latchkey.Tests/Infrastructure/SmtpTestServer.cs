@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Latchkey.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server for tests: Debian's python3-aiosmtpd on 127.0.0.1 and a port of its own, with a handler that
+/// saves every accepted message, as received, to <see cref="MailDirectory"/> (one <c>.eml</c> file each, renamed into
+/// place once whole, before the server answers 250). It can be stopped (the process is killed) and started again on
+/// the same port, as an SMTP server that goes down and comes back.
+/// </summary>
+public sealed class SmtpTestServer : IAsyncDisposable
+{
+    public const string Host = "127.0.0.1";
+
+    private const string HandlerModule = "latchkey_test_smtp";
+
+    // Writes the envelope as two extra header lines above the message, so tests can check where it was sent.
+    private const string HandlerSource = """
+        import os
+        import uuid
+
+
+        class SaveToDirectory:
+            def __init__(self, directory):
+                self.directory = directory
+
+            @classmethod
+            def from_cli(cls, parser, *args):
+                return cls(*args)
+
+            async def handle_DATA(self, server, session, envelope):
+                name = uuid.uuid4().hex
+                temporary = os.path.join(self.directory, "." + name + ".tmp")
+                content = envelope.original_content or envelope.content
+                if isinstance(content, str):
+                    content = content.encode("utf-8")
+                with open(temporary, "wb") as stream:
+                    stream.write(("X-Envelope-From: %s\r\n" % envelope.mail_from).encode("utf-8"))
+                    stream.write(("X-Envelope-To: %s\r\n" % ", ".join(envelope.rcpt_tos)).encode("utf-8"))
+                    stream.write(content)
+                    stream.flush()
+                    os.fsync(stream.fileno())
+                os.rename(temporary, os.path.join(self.directory, name + ".eml"))
+                return "250 2.0.0 Saved"
+        """;
+
+    private readonly string _root;
+    private Process? _process;
+
+    private SmtpTestServer(string root, int port)
+    {
+        _root = root;
+        Port = port;
+        MailDirectory = Path.Combine(root, "received");
+        Directory.CreateDirectory(MailDirectory);
+        File.WriteAllText(Path.Combine(root, HandlerModule + ".py"), HandlerSource);
+    }
+
+    public int Port { get; }
+
+    public string MailDirectory { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The settings that point Latchkey at this server (no TLS, no credentials).</summary>
+    public Dictionary<string, string?> Settings(string from = "Latchkey <latchkey@example.com>") => new()
+    {
+        ["Latchkey:Smtp:Host"] = Host,
+        ["Latchkey:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Latchkey:Smtp:StartTls"] = "false",
+        ["Latchkey:Smtp:From"] = from,
+        ["Latchkey:Smtp:Timeout"] = "00:00:15",
+    };
+
+    /// <summary>A server on a free port, running.</summary>
+    public static async Task<SmtpTestServer> StartAsync()
+    {
+        var server = Create();
+        await server.RestartAsync();
+        return server;
+    }
+
+    /// <summary>A server with a free port reserved for it, not running yet: connections are refused until <see cref="RestartAsync"/>.</summary>
+    public static SmtpTestServer Create() => new(Directory.CreateTempSubdirectory("latchkey-smtp-").FullName, FreePort());
+
+    /// <summary>Starts the server on its port and returns once it accepts connections.</summary>
+    public async Task RestartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _root,
+        };
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", $"{HandlerModule}.SaveToDirectory", MailDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PYTHONPATH"] = _root;
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start python3 -m aiosmtpd.");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}; is python3-aiosmtpd installed?");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        throw new TimeoutException($"aiosmtpd did not listen on {Host}:{Port} within 20 s.");
+    }
+
+    /// <summary>Kills the server, as a crash would; the port then refuses connections.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Every message received so far, oldest first.</summary>
+    public IReadOnlyList<ReceivedMail> Messages() =>
+        [.. new DirectoryInfo(MailDirectory).GetFiles("*.eml").OrderBy(f => f.LastWriteTimeUtc).Select(f => ReceivedMail.Parse(File.ReadAllText(f.FullName)))];
+
+    /// <summary>Waits, up to <paramref name="timeout"/> (default 20 s), until at least <paramref name="count"/> messages are in.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Directory.GetFiles(MailDirectory, "*.eml").Length < count)
+        {
+            if (deadline.Elapsed > (timeout ?? TimeSpan.FromSeconds(20)))
+            {
+                throw new TimeoutException($"{Directory.GetFiles(MailDirectory, "*.eml").Length} of {count} messages arrived.");
+            }
+
+            await Task.Delay(25);
+        }
+
+        return Messages();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans the temp folder.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,8 +1,8 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
-using Latchkey.Core.Passwords;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

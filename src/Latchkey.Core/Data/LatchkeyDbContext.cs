@@ -31,6 +31,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -55,6 +57,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<Session>(ModelConfiguration.ConfigureSession);
         builder.Entity<AuditEvent>(ModelConfiguration.ConfigureAuditEvent);
         builder.Entity<PasswordHistoryEntry>(ModelConfiguration.ConfigurePasswordHistory);
+        builder.Entity<DataProtectionKey>(ModelConfiguration.ConfigureDataProtectionKey);
         builder.Entity<OutboxMessage>(ModelConfiguration.ConfigureOutboxMessage);
     }
 }

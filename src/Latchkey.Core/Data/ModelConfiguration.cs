@@ -85,4 +85,11 @@ internal static class ModelConfiguration
         message.HasIndex(m => m.ClaimToken).HasFilter("\"ClaimToken\" IS NOT NULL");
         message.HasIndex(m => m.SentAt);
     }
+
+    public static void ConfigureDataProtectionKey(EntityTypeBuilder<DataProtectionKey> key)
+    {
+        key.ToTable("data_protection_keys");
+        key.Property(k => k.FriendlyName).HasMaxLength(256).IsRequired();
+        key.Property(k => k.Xml).IsRequired();
+    }
 }

@@ -6,11 +6,8 @@ using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Hosting;
 
@@ -56,6 +53,9 @@ internal static class LatchkeyWebApplication
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // First of all hosted services: the schema must exist before anything (Data Protection's key ring loader,
+        // which AddRazorPages registers) reads the store.
+        services.AddHostedService<StoreInitializer>();
         services.AddLatchkeyCore(configuration);
         services.AddRazorPages(options =>
         {
@@ -74,16 +74,14 @@ internal static class LatchkeyWebApplication
         services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 16);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi();
-        services.AddHostedService<StoreInitializer>();
         services.AddSingleton<PostgresSessionListener>();
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddDataProtection().SetApplicationName("Latchkey");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<LatchkeyOptions>>((keys, latchkey) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(latchkey.Value.FullDataDirectory, "keys")), NullLoggerFactory.Instance));
+        services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
     }
 
     private static void UsePipeline(WebApplication app)

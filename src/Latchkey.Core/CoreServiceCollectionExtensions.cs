@@ -67,6 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordChangeEffects>();
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<CheckPasswordHandler>();
+        services.AddSingleton<PasswordRules>();
         services.AddScoped<GeneratePasswordHandler>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverDueMessagesHandler>();

@@ -4,7 +4,7 @@ namespace Latchkey.Core.Passwords;
 /// Evaluates a password against the policy of an address without storing or logging anything: what the change
 /// and reset forms show while the user types. Uses the same <see cref="PasswordRules"/> as the validator.
 /// </summary>
-public sealed class CheckPasswordHandler(PasswordPolicyProvider policies)
+public sealed class CheckPasswordHandler(PasswordPolicyProvider policies, PasswordRules passwordRules)
 {
     /// <summary>zxcvbn is superlinear in length; past this many characters the estimate uses the prefix.</summary>
     private const int StrengthPrefix = 128;
@@ -13,7 +13,7 @@ public sealed class CheckPasswordHandler(PasswordPolicyProvider policies)
     {
         ArgumentNullException.ThrowIfNull(password);
         var policy = await policies.ForEmailAsync(email, cancellationToken);
-        var failed = PasswordRules.Evaluate(policy, password, email);
+        var failed = passwordRules.Evaluate(policy, password, email);
         var rules = policy.EnforcedRules()
             .Where(id => id != PasswordRuleIds.History)
             .Select(id => new PasswordRuleStatus(id, PasswordRuleTexts.Describe(id, policy), password.Length > 0 && !failed.Contains(id)))

@@ -8,13 +8,13 @@ namespace Latchkey.Core.Passwords;
 /// <see cref="IdentityError"/> whose <see cref="IdentityError.Code"/> is the rule id. The history rule costs one
 /// Argon2id verification per remembered password, so it runs only when every cheaper rule passed.
 /// </summary>
-public sealed class PasswordPolicyValidator(PasswordPolicyProvider policies, PasswordHistory history) : IPasswordValidator<Account>
+public sealed class PasswordPolicyValidator(PasswordPolicyProvider policies, PasswordRules rules, PasswordHistory history) : IPasswordValidator<Account>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
     {
         ArgumentNullException.ThrowIfNull(user);
         var policy = await policies.ForDomainAsync(user.Domain);
-        var failed = PasswordRules.Evaluate(policy, password ?? "", user.Email).ToList();
+        var failed = rules.Evaluate(policy, password ?? "", user.Email).ToList();
         if (failed.Count == 0 && policy.History > 0 && await history.IsReusedAsync(user, password ?? "", policy.History))
         {
             failed.Add(PasswordRuleIds.History);

@@ -102,7 +102,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
 
         result.Failure!.Code.ShouldBe(ErrorCodes.PasswordPolicy);
         result.Failure.Errors!["password"].ShouldBe(
-            [PasswordRuleIds.MinLength, PasswordRuleIds.RequireUpper, PasswordRuleIds.RequireDigit, PasswordRuleIds.RequireSpecial],
+            [PasswordRuleIds.MinLength, PasswordRuleIds.RequireUpper, PasswordRuleIds.RequireDigit, PasswordRuleIds.RequireSpecial, PasswordRuleIds.Blocklist],
             ignoreOrder: true);
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
         (await db.Users.AnyAsync(a => a.Email == email)).ShouldBeFalse();

@@ -102,9 +102,36 @@ public sealed class ChangePasswordHandlerTests : IDisposable
 
         result.Failure!.Code.ShouldBe(ErrorCodes.PasswordPolicy);
         result.Failure.Errors![ChangePasswordHandler.NewPasswordField].ShouldBe(
-            [PasswordRuleIds.MinLength, PasswordRuleIds.RequireUpper, PasswordRuleIds.RequireDigit, PasswordRuleIds.RequireSpecial, PasswordRuleIds.NotUsername],
+            [PasswordRuleIds.MinLength, PasswordRuleIds.RequireUpper, PasswordRuleIds.RequireDigit, PasswordRuleIds.RequireSpecial, PasswordRuleIds.NotUsername, PasswordRuleIds.Blocklist],
             ignoreOrder: true);
         (await CanSignInAsync(account, Old)).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("P@ssw0rd")]
+    public async Task HandleAsync_BlocklistedButOtherwiseCompliant_RefusedWithBlocklistOnly(string common)
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Old);
+        _host.Services.GetRequiredService<Core.Passwords.Blocklist.PasswordBlocklist>().Contains(common).ShouldBeTrue();
+        PasswordPolicy.Default.FailedStaticRules(common, account.Email).ShouldBeEmpty();
+
+        var result = await ChangeAsync(account, null, Old, common, common);
+
+        result.Failure!.Code.ShouldBe(ErrorCodes.PasswordPolicy);
+        result.Failure.Errors![ChangePasswordHandler.NewPasswordField].ShouldBe([PasswordRuleIds.Blocklist]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_DomainPolicyWithBlocklistOff_AllowsACommonPassword()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(domain: "lax.example"), Old);
+        await using (var scope = _host.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Domains.Where(d => d.Name == "lax.example")
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.PasswordPolicy, PasswordPolicyProvider.Serialize(PasswordPolicy.Default with { Blocklist = false })));
+        }
+
+        (await ChangeAsync(account, null, Old, "P@ssw0rd", "P@ssw0rd")).Succeeded.ShouldBeTrue();
     }
 
     [Fact]

@@ -110,11 +110,22 @@ public sealed class PasswordEndpointsTests(LatchkeyWebFactory factory) : IClassF
 
         var weakBody = await weak.Content.ReadFromJsonAsync<JsonElement>();
         weakBody.GetProperty("failed").EnumerateArray().Select(e => e.GetString()).ShouldBe(
-            PasswordPolicy.Default.FailedStaticRules("abc", "abc@example.com"));
+            [.. PasswordPolicy.Default.FailedStaticRules("abc", "abc@example.com"), PasswordRuleIds.Blocklist]);
         var strongBody = await strong.Content.ReadFromJsonAsync<JsonElement>();
         strongBody.GetProperty("failed").GetArrayLength().ShouldBe(0);
         strongBody.GetProperty("rules").EnumerateArray().ShouldAllBe(r => r.GetProperty("met").GetBoolean());
         strongBody.GetProperty("score").GetInt32().ShouldBeGreaterThan(weakBody.GetProperty("score").GetInt32());
+    }
+
+    [Fact]
+    public async Task PostCheck_CommonPassword_BlocklistRuleUnmetAndScoreZero()
+    {
+        using var client = factory.CreateClient();
+
+        var body = await (await client.PostAsJsonAsync("/api/v1/passwords/check", new { password = "P@ssw0rd", email = "x@example.com" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        body.GetProperty("failed").EnumerateArray().Select(e => e.GetString()).ShouldBe([PasswordRuleIds.Blocklist]);
+        body.GetProperty("score").GetInt32().ShouldBe(0);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+namespace Latchkey.Core.Accounts;
+
+/// <summary>
+/// Who acts on another account: a signed-in person with their roles, or <see cref="Console"/>, the administrator at
+/// the server's console (the CLI), who may do everything.
+/// </summary>
+public sealed record Actor(Guid? AccountId, string Email, IReadOnlyList<RoleAssignment> Roles)
+{
+    public static Actor Console { get; } = new(null, "cli", [new RoleAssignment { Role = Role.Administrator }]);
+
+    public bool IsGlobalAdministrator => Roles.Any(r => r.Role == Role.Administrator && r.Domain is null);
+
+    /// <summary>The highest role this actor holds in <paramref name="domain"/> (a global Administrator holds it everywhere), or null.</summary>
+    public Role? RoleIn(string domain)
+    {
+        if (IsGlobalAdministrator)
+        {
+            return Role.Administrator;
+        }
+
+        var roles = Roles.Where(r => r.Role != Role.User && string.Equals(r.Domain, domain, StringComparison.Ordinal)).Select(r => (Role?)r.Role);
+        return roles.Max();
+    }
+
+    /// <summary>The domains this actor may manage anything in; null means all of them.</summary>
+    public IReadOnlyList<string>? ManagedDomains =>
+        IsGlobalAdministrator ? null : [.. Roles.Where(r => r.Role >= Role.Operator && r.Domain is not null).Select(r => r.Domain!).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,14 @@
+namespace Latchkey.Core.Accounts;
+
+/// <summary>What one account may do to another; <see cref="AccessPolicy"/> says which role each needs.</summary>
+public enum AdminAction
+{
+    View,
+    ResetPassword,
+    RequireChange,
+    Unlock,
+    RevokeSessions,
+    Create,
+    Disable,
+    EditPolicy,
+}

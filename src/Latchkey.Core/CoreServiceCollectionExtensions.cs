@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<LatchkeySessionOptions>(services, configuration, LatchkeySessionOptions.SectionName);
         AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
         AddOptions<PasswordPolicyOptions>(services, configuration, PasswordPolicyOptions.SectionName);
+        AddOptions<SecurityTeamOptions>(services, configuration, SecurityTeamOptions.SectionName);
         AddOptions<SmtpOptions>(services, configuration, SmtpOptions.SectionName);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
 
@@ -62,10 +63,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RevokeAllSessionsHandler>();
         services.AddScoped<SweepSessionsHandler>();
         services.AddScoped<SetAccountDisabledHandler>();
+        services.AddScoped<GetAccountDetailsHandler>();
+        services.AddScoped<ImportAccountsHandler>();
+        services.AddScoped<AdminAccountsHandler>();
+        services.AddScoped<DomainPolicyHandler>();
         services.AddScoped<PasswordPolicyProvider>();
         services.AddScoped<PasswordHistory>();
         services.AddScoped<PasswordChangeEffects>();
         services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<SecurityTeamNotices>();
         services.AddScoped<CheckPasswordHandler>();
         services.AddSingleton<PasswordRules>();
         services.AddScoped<GeneratePasswordHandler>();

@@ -21,12 +21,24 @@ public sealed class CreateAccountHandler(
     AuditLog auditLog,
     TimeProvider timeProvider)
 {
-    public async Task<Result<CreatedAccount>> HandleAsync(CreateAccountCommand command, AuditContext context, CancellationToken cancellationToken = default)
+    public Task<Result<CreatedAccount>> HandleAsync(CreateAccountCommand command, AuditContext context, CancellationToken cancellationToken = default) =>
+        HandleAsync(command, Actor.Console, context, cancellationToken);
+
+    /// <summary>Creates the account if <paramref name="actor"/> may create accounts in its domain and grant its role.</summary>
+    public async Task<Result<CreatedAccount>> HandleAsync(CreateAccountCommand command, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
         if (Validate(command, out var email, out var accountDomain, out var roleDomain) is { } invalid)
         {
             return invalid;
+        }
+
+        if ((AccessPolicy.CanActInDomain(actor, accountDomain, AdminAction.Create) ?? AccessPolicy.CanGrant(actor, command.Role, roleDomain)) is { } refused)
+        {
+            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, targetEmail: email, detail: $"create {command.Role}");
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
         }
 
         if (command.Password is not null && command.Generate)

@@ -3,16 +3,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Accounts;
 
-/// <summary>Lists accounts by address, filtered by domain, a search on the address and lock state.</summary>
+/// <summary>
+/// Lists accounts by address, filtered by domain, a search on the address, and lock, disabled and must-change state;
+/// an actor sees only the domains they manage (the CLI, <see cref="Actor.Console"/>, sees all).
+/// </summary>
 public sealed class ListAccountsHandler(LatchkeyDbContext db, TimeProvider timeProvider)
 {
     public const int MaxPageSize = 500;
 
-    public async Task<AccountPage> HandleAsync(ListAccountsQuery query, CancellationToken cancellationToken = default)
+    public async Task<AccountPage> HandleAsync(ListAccountsQuery query, CancellationToken cancellationToken = default) =>
+        await HandleAsync(query, Actor.Console, cancellationToken);
+
+    public async Task<AccountPage> HandleAsync(ListAccountsQuery query, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(actor);
         var now = timeProvider.GetUtcNow();
         var accounts = db.Users.AsNoTracking();
+        if (actor.ManagedDomains is { } visible)
+        {
+            accounts = accounts.Where(a => visible.Contains(a.Domain));
+        }
+
+        if (query.Disabled is { } disabled)
+        {
+            accounts = accounts.Where(a => a.Disabled == disabled);
+        }
+
+        if (query.MustChangePassword is { } mustChange)
+        {
+            accounts = accounts.Where(a => a.MustChangePassword == mustChange);
+        }
         if (!string.IsNullOrWhiteSpace(query.Domain) && EmailAddress.TryNormalizeDomain(query.Domain, out var domain))
         {
             accounts = accounts.Where(a => a.Domain == domain);

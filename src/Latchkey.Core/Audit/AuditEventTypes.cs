@@ -10,6 +10,9 @@ public static class AuditEventTypes
     public const string SetupCompleted = "setup_completed";
     public const string PasswordChanged = "password_changed";
     public const string SessionsRevoked = "sessions_revoked";
+    public const string PasswordReset = "password_reset";
+    public const string Forbidden = "forbidden";
+    public const string PolicyChanged = "password_policy_changed";
     public const string AccountDisabled = "account_disabled";
     public const string AccountEnabled = "account_enabled";
 

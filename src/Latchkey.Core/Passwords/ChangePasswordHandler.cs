@@ -3,6 +3,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed class ChangePasswordHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
     PasswordChangeEffects effects,
+    SecurityTeamNotices notices,
     AuditLog auditLog,
     ILogger<ChangePasswordHandler> logger)
 {
@@ -66,7 +68,9 @@ public sealed class ChangePasswordHandler(
                 return await RefuseAsync(account, context, ToFailure(changed), cancellationToken);
             }
 
-            sessionsEnded = await effects.ApplyAsync(account, command.SignOutEverywhere ? null : command.CurrentSessionId, "password_changed", context, cancellationToken);
+            sessionsEnded = await effects.ApplyAsync(account, true, command.SignOutEverywhere ? null : command.CurrentSessionId, "password_changed", context, cancellationToken);
+            await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
+            notices.PasswordChanged(account, context);
             auditLog.Add(AuditEventTypes.PasswordChanged, AuditEventTypes.Success, context, account.Id, account.Email,
                 command.SignOutEverywhere ? "signed_out_everywhere" : null);
             await db.SaveChangesAsync(cancellationToken);

@@ -21,8 +21,11 @@ public sealed class PasswordChangeEffects(
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
-    /// <summary>Records the new hash and ends every session but <paramref name="keepSession"/>; returns how many ended.</summary>
-    public async Task<int> ApplyAsync(Account account, Guid? keepSession, string reason, AuditContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the new hash, queues the user's notice and, when <paramref name="endSessions"/>, ends every session but
+    /// <paramref name="keepSession"/>; returns how many ended.
+    /// </summary>
+    public async Task<int> ApplyAsync(Account account, bool endSessions, Guid? keepSession, string reason, AuditContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(context);
@@ -33,7 +36,7 @@ public sealed class PasswordChangeEffects(
         }
 
         await history.PruneAsync(account.Id, cancellationToken);
-        var ended = await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken);
+        var ended = endSessions ? await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken) : 0;
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
         return ended;
     }

@@ -11,6 +11,8 @@ internal static class AccountsCommands
     {
         CreateAdd(services, input),
         CreateList(services),
+        AccountsPasswdCommand.Create(services, input),
+        AccountsImportCommand.Create(services),
         CreateSetDisabled(services, "disable", disabled: true),
         CreateSetDisabled(services, "enable", disabled: false),
     };

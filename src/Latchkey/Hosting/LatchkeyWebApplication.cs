@@ -92,6 +92,7 @@ internal static class LatchkeyWebApplication
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();

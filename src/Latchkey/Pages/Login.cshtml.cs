@@ -50,6 +50,11 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
         }
 
         SessionCookie.Append(HttpContext, options.Value, result.Value);
+        if (result.Value.Account.MustChangePassword)
+        {
+            return Redirect("/account/password?required=true");
+        }
+
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -88,6 +88,70 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task AccountsPasswd_Generate_NewPasswordWorksOldDoesNot()
+    {
+        await RunAsync(["accounts", "add", "--email", "pat@example.com", "--role", "User", "--password-stdin"], "Stdin-Pass-123\n");
+
+        var (exitCode, output, error) = await RunAsync(["accounts", "passwd", "pat@example.com", "--generate", "--require-change"]);
+
+        exitCode.ShouldBe(0, error);
+        var password = output.Split('\n').Single(l => l.StartsWith("Password (shown once): ", StringComparison.Ordinal))["Password (shown once): ".Length..].Trim();
+        (await SignInAsync("pat@example.com", password)).ShouldBeTrue();
+        (await SignInAsync("pat@example.com", "Stdin-Pass-123")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AccountsPasswd_UnknownAccount_NotFound()
+    {
+        var (exitCode, _, error) = await RunAsync(["accounts", "passwd", "ghost@example.com", "--generate"]);
+
+        exitCode.ShouldBe(ExitCodes.Refused);
+        error.ShouldStartWith("not_found: ");
+    }
+
+    [Fact]
+    public async Task AccountsImport_TwiceTheSameFile_CreatesOnceAndImportedHashWorks()
+    {
+        var v3 = new Microsoft.AspNetCore.Identity.PasswordHasher<Core.Accounts.Account>().HashPassword(new Core.Accounts.Account(), "Legacy-Pass-1");
+        var file = Path.Combine(_store.DataDirectory, "accounts.csv");
+        await File.WriteAllTextAsync(file,
+            "email,role,domain,mailbox,password,password_hash\n" +
+            "one@import.example,User,,true,,\n" +
+            "\"two@import.example\",Operator,import.example,false,Import-Pass-9!,\n" +
+            $"three@import.example,,,yes,,{v3}\n");
+
+        var first = await RunAsync(["accounts", "import", file]);
+        var second = await RunAsync(["accounts", "import", file]);
+
+        first.Output.ShouldContain("Created 3 account(s); 0 existed already.");
+        second.Output.ShouldContain("Created 0 account(s); 3 existed already.");
+        (await SignInAsync("two@import.example", "Import-Pass-9!")).ShouldBeTrue();
+        (await SignInAsync("three@import.example", "Legacy-Pass-1")).ShouldBeTrue();
+        (await RunAsync(["accounts", "list", "--domain", "import.example"])).Output.ShouldContain("one@import.example\tUser@import.example\tpanel,mailbox");
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("name,role\nx,User\n", "no 'email' column")]
+    [InlineData("email,name\na@x.example,x\n", "Unknown column 'name'")]
+    [InlineData("email,role\nnot-an-address,User\n", "line 2")]
+    [InlineData("email,role\na@x.example,Emperor\n", "'Emperor' is not a role")]
+    [InlineData("email\n\"unterminated\n", "not closed")]
+    [InlineData("email,role\na@x.example,User\na@x.example,User\n", "more than once")]
+    public async Task AccountsImport_BadFile_RefusedAndNothingWritten(string content, string mentioned)
+    {
+        var file = Path.Combine(_store.DataDirectory, "bad.csv");
+        await File.WriteAllTextAsync(file, content);
+
+        var (exitCode, _, error) = await RunAsync(["accounts", "import", file]);
+
+        exitCode.ShouldBe(ExitCodes.Refused);
+        error.ShouldStartWith("validation: ");
+        error.ShouldContain(mentioned);
+        (await RunAsync(["accounts", "list"])).Output.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Migrate_FreshStore_ReportsUpgradeThenUpToDate()
     {
         var first = await RunAsync(["migrate"]);

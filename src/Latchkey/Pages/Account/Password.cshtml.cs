@@ -34,6 +34,9 @@ public sealed class PasswordModel(
     [BindProperty(SupportsGet = true, Name = "changed")]
     public bool Changed { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "required")]
+    public bool Required { get; set; }
+
     public string Email { get; private set; } = "";
 
     public string? Error { get; private set; }

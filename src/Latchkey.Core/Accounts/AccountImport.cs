@@ -1,0 +1,3 @@
+namespace Latchkey.Core.Accounts;
+
+public sealed record AccountImport(int Created, int Skipped);

@@ -1,0 +1,37 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Accounts;
+
+/// <summary>One account for the admin panel, if the actor may see it.</summary>
+public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, TimeProvider timeProvider)
+{
+    public const int RecentFailures = 20;
+
+    public async Task<Result<AccountDetails>> HandleAsync(Guid accountId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var account = await db.Users.AsNoTracking().Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return Result<AccountDetails>.Fail(ErrorCodes.NotFound, "No such account.");
+        }
+
+        if (AccessPolicy.CanActOn(actor, account, AdminAction.View) is { } refused && !(actor.RoleIn(account.Domain) is not null && account.Id == actor.AccountId))
+        {
+            return refused;
+        }
+
+        var failures = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.TargetId == accountId && e.Type == AuditEventTypes.SignIn && e.Outcome == AuditEventTypes.Failure)
+            .OrderByDescending(e => e.Id)
+            .Take(RecentFailures)
+            .Select(e => new SignInFailureView(e.OccurredAt, e.Ip, e.UserAgent, e.Detail))
+            .ToListAsync(cancellationToken);
+        var live = await sessions.HandleAsync(accountId, null, cancellationToken);
+        return Result<AccountDetails>.Ok(new AccountDetails(AccountView.From(account, timeProvider.GetUtcNow()), live, failures));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Latchkey.Core.Passwords;
+
+/// <summary>The result of an admin reset: the generated password (shown once) when Latchkey made it.</summary>
+public sealed record PasswordReset(string Email, string? GeneratedPassword, int SessionsEnded);

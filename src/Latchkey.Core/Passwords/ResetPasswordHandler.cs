@@ -1,0 +1,84 @@
+using System.Text;
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Notifications;
+using Latchkey.Core.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Passwords;
+
+/// <summary>
+/// Helpdesk reset (DESIGN.md flow 3): sets a typed or generated password without the old one, through
+/// <see cref="UserManager{TUser}"/> and the same policy as every password. In one transaction with it: the history
+/// entry, the end of every session (unless the actor unticks it), the must-change flag, the audit event, the
+/// user's notice and the security team's. The <see cref="AccessPolicy"/> decides who may reset whom; a refusal is
+/// audited too.
+/// </summary>
+public sealed class ResetPasswordHandler(
+    LatchkeyDbContext db,
+    UserManager<Account> userManager,
+    PasswordPolicyProvider policies,
+    PasswordChangeEffects effects,
+    SecurityTeamNotices notices,
+    AuditLog auditLog)
+{
+    public const string NewPasswordField = "newPassword";
+
+    public async Task<Result<PasswordReset>> HandleAsync(ResetPasswordCommand command, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (command.Generate == !string.IsNullOrEmpty(command.NewPassword))
+        {
+            return Failure.Field(ErrorCodes.Validation, NewPasswordField, "Type a new password or ask for a generated one (one of the two).");
+        }
+
+        if (command.NewPassword is { } typed && Encoding.UTF8.GetByteCount(typed) > SignInHandler.MaxPasswordBytes)
+        {
+            return Failure.Field(ErrorCodes.Validation, NewPasswordField, "The password is too long.");
+        }
+
+        var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == command.AccountId, cancellationToken);
+        if (account is null)
+        {
+            return Result<PasswordReset>.Fail(ErrorCodes.NotFound, "No such account.");
+        }
+
+        var refused = AccessPolicy.CanActOn(actor, account, AdminAction.ResetPassword)
+            ?? (command.RequireChange ? AccessPolicy.CanActOn(actor, account, AdminAction.RequireChange) : null);
+        if (refused is not null)
+        {
+            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, "reset_password");
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
+        }
+
+        var password = command.NewPassword ?? PasswordGenerator.Generate(await policies.ForDomainAsync(account.Domain, cancellationToken), account.Email);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        account.MustChangePassword = command.RequireChange;
+        account.PasswordChangedAt = effects.Now;
+        var result = account.PasswordHash is null ? IdentityResult.Success : await userManager.RemovePasswordAsync(account);
+        if (result.Succeeded)
+        {
+            result = await userManager.AddPasswordAsync(account, password);
+        }
+
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return IdentityFailures.ToFailure(result, NewPasswordField);
+        }
+
+        var ended = await effects.ApplyAsync(account, command.SignOutEverywhere, null, "password_reset", context, cancellationToken);
+        notices.PasswordReset(account, actor, context);
+        auditLog.Add(AuditEventTypes.PasswordReset, AuditEventTypes.Success, context, account.Id, account.Email,
+            string.Join(',', new[] { command.Generate ? "generated" : "typed", command.RequireChange ? "require_change" : null, command.SignOutEverywhere ? "signed_out" : null }.Where(s => s is not null)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<PasswordReset>.Ok(new PasswordReset(account.Email ?? "", command.Generate ? password : null, ended));
+    }
+}

@@ -1,0 +1,88 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
+using Latchkey.Core.Passwords;
+using Latchkey.Hosting;
+
+namespace Latchkey.Api.Accounts;
+
+/// <summary>The helpdesk API: every call is checked by <see cref="AccessPolicy"/> for the signed-in actor.</summary>
+internal static class AccountsEndpoints
+{
+    public static RouteGroupBuilder MapAccountsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/accounts", ListAsync).WithSummary("Accounts in the domains you manage; filters domain, q, locked, disabled, mustChange, page.");
+        api.MapPost("/accounts", CreateAsync).WithSummary("Create an account (Manager and up, in their domains).");
+        api.MapGet("/accounts/{id:guid}", GetAsync).WithSummary("One account with its sessions and recent sign-in failures.");
+        api.MapPost("/accounts/{id:guid}/password", ResetAsync).WithSummary("Set a new password without the old one; answers the generated password once.");
+        api.MapPost("/accounts/{id:guid}/sessions/revoke-all", RevokeSessionsAsync).WithSummary("Log the account out of all devices.");
+        api.MapPost("/accounts/{id:guid}/disable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
+            SetDisabledAsync(id, true, context, handler, cancellationToken)).WithSummary("Disable the account; its sessions end.");
+        api.MapPost("/accounts/{id:guid}/enable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
+            SetDisabledAsync(id, false, context, handler, cancellationToken)).WithSummary("Enable the account again.");
+        return api;
+    }
+
+    internal static async Task<IResult> ListAsync(
+        HttpContext context, ListAccountsHandler handler, string? domain, string? q, bool? locked, bool? disabled, bool? mustChange, int? page, CancellationToken cancellationToken)
+    {
+        var actor = CurrentSession.Actor(context);
+        if (actor.ManagedDomains is { Count: 0 })
+        {
+            return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only operators, managers and administrators list accounts."));
+        }
+
+        var result = await handler.HandleAsync(new ListAccountsQuery(domain, q, locked, page ?? 1, 50, disabled, mustChange), actor, cancellationToken);
+        return TypedResults.Ok(new { items = result.Items, total = result.Total });
+    }
+
+    internal static async Task<IResult> CreateAsync(CreateAccountBody body, HttpContext context, CreateAccountHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Role>(body.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        {
+            return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "role", "The role must be User, Operator, Manager or Administrator."));
+        }
+
+        if (body.Password is { } password && ApiValidation.PasswordTooLong("password", password) is { } tooLong)
+        {
+            return ApiProblems.Result(tooLong);
+        }
+
+        var result = await handler.HandleAsync(
+            new CreateAccountCommand(body.Email ?? "", role, body.Domain, body.Mailbox, body.Password, body.Generate, body.PanelAccess),
+            CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/accounts/{result.Value.Account.Id}", new { account = AccountView.From(result.Value.Account, timeProvider.GetUtcNow()), password = result.Value.GeneratedPassword })
+            : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetAccountDetailsHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, CurrentSession.Actor(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> ResetAsync(Guid id, ResetPasswordBody body, HttpContext context, ResetPasswordHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(
+            new ResetPasswordCommand(id, string.IsNullOrEmpty(body.NewPassword) ? null : body.NewPassword, body.Generate, body.RequireChange, body.SignOutEverywhere),
+            CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Result(result.Failure);
+        }
+
+        return result.Value.GeneratedPassword is { } generated ? TypedResults.Ok(new { password = generated }) : TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> RevokeSessionsAsync(Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.RevokeSessionsAsync(id, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(new { ended = result.Value }) : ApiProblems.Result(result.Failure);
+    }
+
+    private static async Task<IResult> SetDisabledAsync(Guid id, bool disabled, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.SetDisabledAsync(id, disabled, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.Result(result.Failure);
+    }
+}

@@ -1,0 +1,69 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Passwords;
+using Latchkey.Hosting;
+
+namespace Latchkey.Api.Domains;
+
+internal static class DomainsEndpoints
+{
+    public static RouteGroupBuilder MapDomainsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/domains", ListAsync).WithSummary("The domains you manage, with their account counts.");
+        api.MapPost("/domains", CreateAsync).WithSummary("Add a domain (Administrators).");
+        api.MapGet("/domains/{name}/password-policy", GetPolicyAsync).WithSummary("The domain's password policy, and whether it is its own or the global one.");
+        api.MapPut("/domains/{name}/password-policy", SetPolicyAsync).WithSummary("Set the domain's own password policy (Managers of the domain, Administrators); send null to use the global one.");
+        return api;
+    }
+
+    internal static async Task<IResult> ListAsync(HttpContext context, ListDomainsHandler handler, CancellationToken cancellationToken)
+    {
+        var visible = CurrentSession.Actor(context).ManagedDomains;
+        if (visible is { Count: 0 })
+        {
+            return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only operators, managers and administrators list domains."));
+        }
+
+        var domains = (await handler.HandleAsync(cancellationToken)).Where(d => visible is null || visible.Contains(d.Name)).ToList();
+        return TypedResults.Ok(new { items = domains, total = domains.Count });
+    }
+
+    internal static async Task<IResult> CreateAsync(CreateDomainBody body, HttpContext context, CreateDomainHandler handler, CancellationToken cancellationToken)
+    {
+        if (!CurrentSession.Actor(context).IsGlobalAdministrator)
+        {
+            return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only Administrators add domains."));
+        }
+
+        var result = await handler.HandleAsync(body.Name ?? "", CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Created($"/api/v1/domains/{result.Value.Name}", new { name = result.Value.Name }) : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> GetPolicyAsync(string name, HttpContext context, DomainPolicyHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.GetAsync(name, CurrentSession.Actor(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(View(result.Value)) : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> SetPolicyAsync(string name, SetPolicyBody body, HttpContext context, DomainPolicyHandler handler, CancellationToken cancellationToken)
+    {
+        var policy = body.Preset is { } preset
+            ? PasswordPolicy.FromPreset(preset) is { } known ? known : null
+            : body.Policy;
+        if (body.Preset is not null && policy is null)
+        {
+            return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "preset", "The preset must be 'default' or 'nist-800-63b'."));
+        }
+
+        var result = await handler.SetAsync(name, policy, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(View(result.Value)) : ApiProblems.Result(result.Failure);
+    }
+
+    private static object View(DomainPolicy policy) => new
+    {
+        domain = policy.Domain,
+        own = policy.Own,
+        policy = policy.Policy,
+        rules = policy.Policy.EnforcedRules().Select(id => new { id, text = PasswordRuleTexts.Describe(id, policy.Policy) }),
+    };
+}

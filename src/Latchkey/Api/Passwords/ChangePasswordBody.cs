@@ -1,0 +1,4 @@
+namespace Latchkey.Api.Passwords;
+
+/// <summary>Body of <c>POST /api/v1/me/password</c>.</summary>
+public sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword, string? ConfirmPassword, bool SignOutEverywhere = false);

@@ -1,0 +1,132 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
+using Latchkey.Core.Passwords;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Latchkey.Pages.Admin;
+
+/// <summary>
+/// One account for the helpdesk: details, sessions, recent failures, and the reset form (typed or generated,
+/// require change, log out of all devices, ticked by default). Every action goes through the same handlers and
+/// <see cref="AccessPolicy"/> as the API.
+/// </summary>
+public sealed class AccountModel(
+    GetAccountDetailsHandler details,
+    ResetPasswordHandler reset,
+    GeneratePasswordHandler generate,
+    AdminAccountsHandler admin) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public bool RequireChange { get; set; }
+
+    [BindProperty]
+    public bool SignOutEverywhere { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    public AccountDetails Details { get; private set; } = null!;
+
+    public bool CanDisable { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => RenderAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostGenerateAsync(CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(cancellationToken);
+        if (loaded is not null)
+        {
+            return loaded;
+        }
+
+        NewPassword = await generate.HandleAsync(Details.Account.Email, null, cancellationToken);
+        ModelState.Remove(nameof(NewPassword));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
+    {
+        var result = await reset.HandleAsync(
+            new ResetPasswordCommand(Id, NewPassword, false, RequireChange, SignOutEverywhere), CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = SignOutEverywhere
+            ? $"Password saved. {result.Value.Email} was signed out of all devices ({result.Value.SessionsEnded} session(s))."
+            : $"Password saved for {result.Value.Email}.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeSessionsAsync(CancellationToken cancellationToken)
+    {
+        var result = await admin.RevokeSessionsAsync(Id, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = $"Logged out of all devices ({result.Value} session(s)).";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) => SetDisabledAsync(true, cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) => SetDisabledAsync(false, cancellationToken);
+
+    private async Task<IActionResult> SetDisabledAsync(bool disabled, CancellationToken cancellationToken)
+    {
+        var result = await admin.SetDisabledAsync(Id, disabled, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = disabled ? "The account is disabled and its sessions have ended." : "The account is enabled.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task<IActionResult> FailAsync(Failure failure, CancellationToken cancellationToken)
+    {
+        if (failure.Code == ErrorCodes.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (failure.Code == ErrorCodes.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Error = failure.Message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await RenderAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> RenderAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var actor = CurrentSession.Actor(HttpContext);
+        var result = await details.HandleAsync(Id, actor, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Details = result.Value;
+        CanDisable = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Disable) is null;
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Domains;
+using Latchkey.Core.Passwords;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Latchkey.Pages.Admin;
+
+/// <summary>The domain's password policy editor: the global policy, the NIST preset, or rule by rule, with a preview.</summary>
+public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Name { get; set; } = "";
+
+    [BindProperty]
+    public string Preset { get; set; } = "custom";
+
+    [BindProperty]
+    public int MinLength { get; set; }
+
+    [BindProperty]
+    public int MaxLength { get; set; }
+
+    [BindProperty]
+    public bool RequireUpper { get; set; }
+
+    [BindProperty]
+    public bool RequireLower { get; set; }
+
+    [BindProperty]
+    public bool RequireDigit { get; set; }
+
+    [BindProperty]
+    public bool RequireSpecial { get; set; }
+
+    [BindProperty]
+    public bool NotUsername { get; set; }
+
+    [BindProperty]
+    public int History { get; set; }
+
+    [BindProperty]
+    public bool Blocklist { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    public DomainPolicy Current { get; private set; } = null!;
+
+    public IReadOnlyList<(string Id, string Text)> Preview =>
+        [.. Current.Policy.EnforcedRules().Select(id => (id, PasswordRuleTexts.Describe(id, Current.Policy)))];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var result = await policies.GetAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Current = result.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var policy = Preset switch
+        {
+            "global" => null,
+            PasswordPolicy.NistPresetName => PasswordPolicy.Nist80063B,
+            _ => new PasswordPolicy
+            {
+                MinLength = MinLength,
+                MaxLength = MaxLength,
+                RequireUpper = RequireUpper,
+                RequireLower = RequireLower,
+                RequireDigit = RequireDigit,
+                RequireSpecial = RequireSpecial,
+                NotUsername = NotUsername,
+                History = History,
+                Blocklist = Blocklist,
+            },
+        };
+        var result = await policies.SetAsync(Name, policy, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            switch (result.Failure.Code)
+            {
+                case ErrorCodes.NotFound:
+                    return NotFound();
+                case ErrorCodes.Forbidden:
+                    return Forbid();
+            }
+
+            var current = await policies.GetAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
+            Current = current.Value!;
+            Error = result.Failure.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Message = result.Value.Own ? "Saved the domain's own policy." : "The domain now uses the global policy.";
+        return RedirectToPage(new { name = Name });
+    }
+}

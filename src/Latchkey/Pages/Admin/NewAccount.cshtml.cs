@@ -1,0 +1,65 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Latchkey.Pages.Admin;
+
+/// <summary>Creates an account with a typed or generated password, within what the actor may create and grant.</summary>
+public sealed class NewAccountModel(CreateAccountHandler create) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string Role { get; set; } = nameof(Core.Accounts.Role.User);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Domain { get; set; }
+
+    [BindProperty]
+    public bool Mailbox { get; set; } = true;
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public string? Error { get; private set; }
+
+    public string? GeneratedPassword { get; private set; }
+
+    public string? CreatedEmail { get; private set; }
+
+    public Guid CreatedId { get; private set; }
+
+    public IActionResult OnGet() => CurrentSession.Actor(HttpContext).ManagedDomains is { Count: 0 } ? Forbid() : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Role>(Role, out var role) || !Enum.IsDefined(role))
+        {
+            Error = "Choose a role.";
+            return Page();
+        }
+
+        var generate = string.IsNullOrEmpty(Password);
+        var result = await create.HandleAsync(
+            new CreateAccountCommand(Email ?? "", role, string.IsNullOrWhiteSpace(Domain) ? null : Domain, Mailbox, generate ? null : Password, generate),
+            CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            Error = result.Failure.Message;
+            Response.StatusCode = result.Failure.Code == Core.Common.ErrorCodes.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (!generate)
+        {
+            return Redirect($"/admin/accounts/{result.Value.Account.Id}");
+        }
+
+        GeneratedPassword = result.Value.GeneratedPassword;
+        CreatedEmail = result.Value.Account.Email;
+        CreatedId = result.Value.Account.Id;
+        return Page();
+    }
+}

@@ -1,9 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Passwords.Blocklist;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -72,9 +69,4 @@ public class PasswordBlocklistBenchmarks
     /// <summary>Not on any list: every variant is hashed and looked up (the usual case for a good password).</summary>
     [Benchmark(Baseline = true)]
     public bool StrongPassword() => _blocklist.Contains("vT9#qLm2$Xw8!pZr-Kd4");
-
-    private sealed class ShortInProcessConfig : ManualConfig
-    {
-        public ShortInProcessConfig() => AddJob(Job.ShortRun.WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
-    }
 }

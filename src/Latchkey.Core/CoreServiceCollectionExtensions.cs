@@ -33,10 +33,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
         services.AddSingleton<SessionInvalidationInterceptor>();
+        services.AddSingleton<AuditChainInterceptor>();
         services.AddDbContext<LatchkeyDbContext>((provider, options) =>
         {
             ConfigureStore(provider, configuration, options);
-            options.AddInterceptors(provider.GetRequiredService<SessionInvalidationInterceptor>());
+            options.AddInterceptors(
+                provider.GetRequiredService<SessionInvalidationInterceptor>(),
+                provider.GetRequiredService<AuditChainInterceptor>());
         });
 
         services.AddSingleton<PasswordHashingGate>();
@@ -44,6 +47,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SetupToken>();
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<VerifyAuditChainHandler>();
+        services.AddScoped<ListAuditEventsHandler>();
+        services.AddScoped<ExportAuditEventsHandler>();
         services.AddScoped<CreateDomainHandler>();
         services.AddScoped<ListDomainsHandler>();
         services.AddScoped<CreateAccountHandler>();

@@ -1,4 +1,5 @@
 using Latchkey.Api.Accounts;
+using Latchkey.Api.Audit;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 
@@ -14,5 +15,6 @@ internal static class ApiEndpoints
         api.MapMySessionsEndpoints();
         api.MapMeEndpoints();
         api.MapPasswordEndpoints();
+        api.MapAuditEndpoints();
     }
 }

@@ -36,10 +36,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
         services.AddSingleton<SessionInvalidationInterceptor>();
+        services.AddSingleton<AuditChainInterceptor>();
         services.AddDbContext<LatchkeyDbContext>((provider, options) =>
         {
             ConfigureStore(provider, configuration, options);
-            options.AddInterceptors(provider.GetRequiredService<SessionInvalidationInterceptor>());
+            options.AddInterceptors(
+                provider.GetRequiredService<SessionInvalidationInterceptor>(),
+                provider.GetRequiredService<AuditChainInterceptor>());
         });
 
         services.AddSingleton<PasswordHashingGate>();
@@ -49,6 +52,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SetupToken>();
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<VerifyAuditChainHandler>();
+        services.AddScoped<ListAuditEventsHandler>();
+        services.AddScoped<ExportAuditEventsHandler>();
         services.AddScoped<CreateDomainHandler>();
         services.AddScoped<ListDomainsHandler>();
         services.AddScoped<CreateAccountHandler>();

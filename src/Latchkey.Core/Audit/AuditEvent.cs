@@ -1,9 +1,20 @@
 namespace Latchkey.Core.Audit;
 
 /// <summary>One thing that happened: who did what to whom, from where, and whether it worked.</summary>
+/// <remarks>
+/// Rows are only ever inserted. <see cref="Sequence"/> and <see cref="Hash"/> link each event to the one before it
+/// (<see cref="AuditChain"/>); <see cref="AuditChainInterceptor"/> sets them when the event is saved.
+/// </remarks>
 public sealed class AuditEvent
 {
+    /// <summary>The row's key. Not part of the chain: <see cref="Sequence"/> is the event's position.</summary>
     public long Id { get; set; }
+
+    /// <summary>1, 2, 3 … in the order events were committed, without gaps.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>SHA-256 over the previous event's hash and this event's fields (<see cref="AuditChain.ComputeHash"/>).</summary>
+    public byte[] Hash { get; set; } = [];
 
     public DateTimeOffset OccurredAt { get; set; }
 

@@ -16,6 +16,9 @@ public static class AuditEventTypes
     public const string AccountDisabled = "account_disabled";
     public const string AccountEnabled = "account_enabled";
 
+    /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
+    public const string AccessDenied = "access_denied";
+
     public const string Success = "success";
     public const string Failure = "failure";
 }

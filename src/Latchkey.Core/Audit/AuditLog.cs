@@ -5,6 +5,11 @@ namespace Latchkey.Core.Audit;
 /// <summary>
 /// Adds audit events to the caller's unit of work, so an event commits or rolls back with the change it records.
 /// </summary>
+/// <remarks>
+/// The event gets its place in the hash chain when the caller saves (<see cref="AuditChainInterceptor"/>, which
+/// needs <c>SaveChangesAsync</c>). From that save to the commit, other audit writers wait, so add events last in a
+/// unit of work, just before the save and the commit.
+/// </remarks>
 public sealed class AuditLog(LatchkeyDbContext db, TimeProvider timeProvider)
 {
     public AuditEvent Add(string type, string outcome, AuditContext context, Guid? targetId = null, string? targetEmail = null, string? detail = null)

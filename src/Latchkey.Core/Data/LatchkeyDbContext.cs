@@ -7,6 +7,7 @@ using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Latchkey.Core.Data;
@@ -21,6 +22,9 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 {
     /// <summary>Accounts whose sessions this unit of work revoked; caches forget them when it commits.</summary>
     internal HashSet<Guid> PendingSessionInvalidations { get; } = [];
+
+    /// <summary>The transaction <see cref="AuditChainInterceptor"/> opened to chain a save that had none; it commits it.</summary>
+    internal IDbContextTransaction? OwnedAuditTransaction { get; set; }
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 

@@ -58,8 +58,11 @@ internal static class ModelConfiguration
         auditEvent.Property(e => e.Ip).HasMaxLength(64);
         auditEvent.Property(e => e.UserAgent).HasMaxLength(512);
         auditEvent.Property(e => e.Detail).HasMaxLength(256);
+        auditEvent.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength).IsRequired();
+        auditEvent.HasIndex(e => e.Sequence).IsUnique();
         auditEvent.HasIndex(e => e.OccurredAt);
         auditEvent.HasIndex(e => e.TargetId);
+        auditEvent.HasIndex(e => e.ActorId);
     }
 
     public static void ConfigurePasswordHistory(EntityTypeBuilder<PasswordHistoryEntry> entry)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using Latchkey.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +12,20 @@ namespace Latchkey.Core.Data;
 /// <c>Data/Sql/&lt;Provider&gt;/NNNN_name.sql</c> that the journal table <c>schema_versions</c> does not list yet.
 /// </summary>
 /// <remarks>
-/// Each script runs in its own transaction together with its journal row, so a failed script leaves the store at
-/// the previous version. On PostgreSQL an advisory lock keeps two nodes starting at once from both migrating.
+/// Each script runs in its own transaction together with its journal row (and, for the few versions that need code
+/// such as hashing, a step run right after the script), so a failed script leaves the store at the previous
+/// version. On PostgreSQL an advisory lock keeps two nodes starting at once from both migrating.
 /// Scripts are never edited once released: a change is a new script, for both providers.
 /// </remarks>
 public sealed class SchemaMigrator(LatchkeyDbContext db, ILogger<SchemaMigrator> logger)
 {
     private const long AdvisoryLockKey = 0x4C61_7463_686B_6579; // "Latchkey"
+
+    /// <summary>Code that completes a script, in its transaction: what SQL alone cannot do on both providers.</summary>
+    private static readonly Dictionary<int, Func<LatchkeyDbContext, DbTransaction, CancellationToken, Task>> _codeSteps = new()
+    {
+        [6] = AuditChainMigration.ChainExistingEventsAsync,
+    };
 
     public static IReadOnlyList<SchemaScript> ScriptsFor(DatabaseProvider provider)
     {
@@ -113,6 +121,11 @@ public sealed class SchemaMigrator(LatchkeyDbContext db, ILogger<SchemaMigrator>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
+            if (_codeSteps.TryGetValue(script.Version, out var step))
+            {
+                await step(db, transaction, cancellationToken);
+            }
+
             await ExecuteAsync(
                 connection,
                 transaction,

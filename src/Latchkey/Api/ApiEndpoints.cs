@@ -1,5 +1,6 @@
 using Latchkey.Api.Accounts;
 using Latchkey.Api.Domains;
+using Latchkey.Api.Audit;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 
@@ -17,5 +18,6 @@ internal static class ApiEndpoints
         api.MapPasswordEndpoints();
         api.MapAccountsEndpoints();
         api.MapDomainsEndpoints();
+        api.MapAuditEndpoints();
     }
 }

@@ -1,6 +1,6 @@
 using Latchkey.Api.Accounts;
-using Latchkey.Api.Domains;
 using Latchkey.Api.Audit;
+using Latchkey.Api.Domains;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 

@@ -18,8 +18,13 @@ public sealed class PostgresSessionListener(
     IConfiguration configuration,
     ILogger<PostgresSessionListener> logger) : BackgroundService
 {
+    private int _connections;
+
     /// <summary>Set once the first LISTEN is in place (tests wait on it).</summary>
     public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many times a LISTEN connection has been established (1 + reconnects).</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +68,7 @@ public sealed class PostgresSessionListener(
                 }
 
                 cache.Enabled = true;
+                Interlocked.Increment(ref _connections);
                 Listening.TrySetResult();
                 SessionsLog.ListenerConnected(logger);
                 pause = TimeSpan.FromMilliseconds(250);

@@ -11,7 +11,14 @@ namespace Latchkey.Web.Tests.Infrastructure;
 /// <summary>The real host (Program) in process, on a <see cref="TestStore"/> of its own.</summary>
 public class LatchkeyWebFactory : WebApplicationFactory<Program>
 {
-    public TestStore Store { get; } = TestStore.Create();
+    public LatchkeyWebFactory()
+        : this(TestStore.Create())
+    {
+    }
+
+    protected LatchkeyWebFactory(TestStore store) => Store = store;
+
+    public TestStore Store { get; }
 
     public Dictionary<string, string?> Settings { get; } = [];
 

@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GetAccountDetailsHandler>();
         services.AddScoped<ImportAccountsHandler>();
         services.AddScoped<AdminAccountsHandler>();
+        services.AddScoped<ChangeRoleHandler>();
         services.AddScoped<DomainPolicyHandler>();
         services.AddScoped<PasswordPolicyProvider>();
         services.AddScoped<PasswordHistory>();

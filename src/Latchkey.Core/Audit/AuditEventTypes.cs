@@ -11,6 +11,8 @@ public static class AuditEventTypes
     public const string PasswordChanged = "password_changed";
     public const string SessionsRevoked = "sessions_revoked";
     public const string PasswordReset = "password_reset";
+    public const string RoleGranted = "role_granted";
+    public const string RoleRevoked = "role_revoked";
     public const string Forbidden = "forbidden";
     public const string PolicyChanged = "password_policy_changed";
     public const string AccountDisabled = "account_disabled";

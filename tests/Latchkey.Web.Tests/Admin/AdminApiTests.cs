@@ -149,5 +149,27 @@ public sealed class AdminApiTests(LatchkeyWebFactory factory) : IClassFixture<La
         details.GetProperty("account").GetProperty("email").GetString().ShouldBe(user.Email);
     }
 
+    [Fact]
+    public async Task Roles_ManagerGrantsOperatorInOwnDomainNotManagerElsewhereAndChangeAppliesAtOnce()
+    {
+        var domain = NewDomain();
+        await factory.CreateAccountAsync($"mgr@{domain}", Password, Role.Manager, domain);
+        var user = await factory.CreateAccountAsync($"u@{domain}", Password);
+        using var manager = await factory.SignedInClientAsync($"mgr@{domain}", Password);
+        using var userClient = await factory.SignedInClientAsync(user.Email!, Password);
+        await Problems.ReadAsync(await userClient.GetAsync("/api/v1/accounts"), "forbidden");
+
+        var grant = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Operator", domain });
+        var elsewhere = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Operator", domain = NewDomain() });
+        var admin = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Administrator" });
+
+        grant.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Problems.ReadAsync(elsewhere, "forbidden");
+        await Problems.ReadAsync(admin, "forbidden");
+        (await userClient.GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await manager.DeleteAsync($"/api/v1/accounts/{user.Id}/roles?role=Operator&domain={domain}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Problems.ReadAsync(await userClient.GetAsync("/api/v1/accounts"), "forbidden");
+    }
+
     private static string NewDomain() => $"d{Guid.NewGuid():N}"[..10] + ".example";
 }

@@ -14,6 +14,10 @@ internal static class AccountsEndpoints
         api.MapPost("/accounts", CreateAsync).WithSummary("Create an account (Manager and up, in their domains).");
         api.MapGet("/accounts/{id:guid}", GetAsync).WithSummary("One account with its sessions and recent sign-in failures.");
         api.MapPost("/accounts/{id:guid}/password", ResetAsync).WithSummary("Set a new password without the old one; answers the generated password once.");
+        api.MapPost("/accounts/{id:guid}/roles", (Guid id, RoleBody body, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+            ChangeRoleAsync(id, body, true, context, handler, timeProvider, cancellationToken)).WithSummary("Grant a role (never above your own).");
+        api.MapDelete("/accounts/{id:guid}/roles", (Guid id, string? role, string? domain, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+            ChangeRoleAsync(id, new RoleBody(role, domain), false, context, handler, timeProvider, cancellationToken)).WithSummary("Remove a role (?role=&domain=).");
         api.MapPost("/accounts/{id:guid}/sessions/revoke-all", RevokeSessionsAsync).WithSummary("Log the account out of all devices.");
         api.MapPost("/accounts/{id:guid}/disable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
             SetDisabledAsync(id, true, context, handler, cancellationToken)).WithSummary("Disable the account; its sessions end.");
@@ -78,6 +82,17 @@ internal static class AccountsEndpoints
     {
         var result = await handler.RevokeSessionsAsync(id, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(new { ended = result.Value }) : ApiProblems.Result(result.Failure);
+    }
+
+    private static async Task<IResult> ChangeRoleAsync(Guid id, RoleBody body, bool grant, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Role>(body.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        {
+            return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "role", "The role must be User, Operator, Manager or Administrator."));
+        }
+
+        var result = await handler.HandleAsync(id, role, body.Domain, grant, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(AccountView.From(result.Value, timeProvider.GetUtcNow())) : ApiProblems.Result(result.Failure);
     }
 
     private static async Task<IResult> SetDisabledAsync(Guid id, bool disabled, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public sealed class AccountModel(
     GetAccountDetailsHandler details,
     ResetPasswordHandler reset,
     GeneratePasswordHandler generate,
-    AdminAccountsHandler admin) : PageModel
+    AdminAccountsHandler admin,
+    ChangeRoleHandler roles) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -29,6 +30,12 @@ public sealed class AccountModel(
 
     [BindProperty]
     public bool SignOutEverywhere { get; set; }
+
+    [BindProperty]
+    public string? RoleName { get; set; }
+
+    [BindProperty]
+    public string? RoleDomain { get; set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -78,6 +85,27 @@ public sealed class AccountModel(
         }
 
         Message = $"Logged out of all devices ({result.Value} session(s)).";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public Task<IActionResult> OnPostGrantRoleAsync(CancellationToken cancellationToken) => ChangeRoleAsync(true, cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeRoleAsync(CancellationToken cancellationToken) => ChangeRoleAsync(false, cancellationToken);
+
+    private async Task<IActionResult> ChangeRoleAsync(bool grant, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Role>(RoleName, out var role))
+        {
+            return await FailAsync(new Failure(ErrorCodes.Validation, "Choose a role."), cancellationToken);
+        }
+
+        var result = await roles.HandleAsync(Id, role, string.IsNullOrWhiteSpace(RoleDomain) ? null : RoleDomain, grant, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = grant ? $"Granted {role}." : $"Removed {role}.";
         return RedirectToPage(new { id = Id });
     }
 

@@ -1,0 +1,77 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Accounts;
+
+/// <summary>
+/// Grants or removes one role of an account. The actor must be allowed to act on the account (its current roles)
+/// and to grant the role (never above their own); an account keeps at least one role. Audited, refusals included,
+/// and every cached session of the account is dropped so the change applies on its next request.
+/// </summary>
+public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessions, AuditLog auditLog)
+{
+    public async Task<Result<Account>> HandleAsync(Guid accountId, Role role, string? domain, bool grant, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Enum.IsDefined(role))
+        {
+            return Failure.Field(ErrorCodes.Validation, "role", "The role must be User, Operator, Manager or Administrator.");
+        }
+
+        string? scope = null;
+        if (role != Role.Administrator)
+        {
+            if (!EmailAddress.TryNormalizeDomain(domain, out var normalized))
+            {
+                return Failure.Field(ErrorCodes.Validation, "domain", $"A {role} role needs a domain.");
+            }
+
+            scope = normalized;
+        }
+
+        var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return Result<Account>.Fail(ErrorCodes.NotFound, "No such account.");
+        }
+
+        var refused = AccessPolicy.CanActOn(actor, account, AdminAction.Create) ?? AccessPolicy.CanGrant(actor, role, scope);
+        if (refused is not null)
+        {
+            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, $"{(grant ? "grant" : "revoke")} {role}");
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
+        }
+
+        var existing = account.Roles.FirstOrDefault(r => r.Role == role && r.Domain == scope);
+        if (grant == (existing is not null))
+        {
+            return Result<Account>.Ok(account);
+        }
+
+        if (!grant && account.Roles.Count == 1)
+        {
+            return Result<Account>.Fail(ErrorCodes.Validation, "An account keeps at least one role.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (grant)
+        {
+            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.NewGuid(), AccountId = account.Id, Role = role, Domain = scope });
+        }
+        else
+        {
+            account.Roles.Remove(existing!);
+        }
+
+        await sessions.AccountChangedAsync(account.Id, cancellationToken);
+        auditLog.Add(grant ? AuditEventTypes.RoleGranted : AuditEventTypes.RoleRevoked, AuditEventTypes.Success, context, account.Id, account.Email,
+            scope is null ? role.ToString() : $"{role} {scope}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<Account>.Ok(account);
+    }
+}

@@ -1,23 +1,37 @@
+using System.Globalization;
+using System.Resources;
+
 namespace Latchkey.Core.Passwords;
 
-/// <summary>The English sentence for each rule, as the checklist shows it.</summary>
+/// <summary>
+/// The sentence for each rule, as the checklist shows it, in the request's UI culture. The texts live in
+/// <c>PasswordRuleTexts.resx</c> (English, the fallback) and its translations (<c>.de</c>, <c>.fr</c>); a new language
+/// is a new <c>.resx</c> file beside them.
+/// </summary>
 public static class PasswordRuleTexts
 {
-    public static string Describe(string ruleId, PasswordPolicy policy)
+    private static readonly ResourceManager _resources = new("Latchkey.Core.Passwords.PasswordRuleTexts", typeof(PasswordRuleTexts).Assembly);
+
+    /// <summary>The cultures with a translation; the web host offers these to browsers.</summary>
+    public static IReadOnlyList<string> Cultures { get; } = ["en", "de", "fr"];
+
+    public static string Describe(string ruleId, PasswordPolicy policy, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return ruleId switch
+        culture ??= CultureInfo.CurrentUICulture;
+        var template = _resources.GetString(ruleId, culture);
+        if (template is null)
         {
-            PasswordRuleIds.MinLength => $"At least {policy.MinLength} characters",
-            PasswordRuleIds.MaxLength => $"At most {policy.MaxLength} characters",
-            PasswordRuleIds.RequireUpper => "An upper-case letter",
-            PasswordRuleIds.RequireLower => "A lower-case letter",
-            PasswordRuleIds.RequireDigit => "A digit",
-            PasswordRuleIds.RequireSpecial => "A special character, such as ! @ # $ %",
-            PasswordRuleIds.NotUsername => "Does not contain your user name",
-            PasswordRuleIds.History => $"Not one of your last {policy.History} passwords",
-            PasswordRuleIds.Blocklist => "Not a common or breached password",
-            _ => ruleId,
+            return ruleId;
+        }
+
+        var value = ruleId switch
+        {
+            PasswordRuleIds.MinLength => policy.MinLength,
+            PasswordRuleIds.MaxLength => policy.MaxLength,
+            PasswordRuleIds.History => policy.History,
+            _ => 0,
         };
+        return string.Format(culture, template, value);
     }
 }

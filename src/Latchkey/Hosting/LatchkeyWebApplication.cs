@@ -87,6 +87,11 @@ internal static class LatchkeyWebApplication
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestLocalization(options =>
+        {
+            var cultures = Latchkey.Core.Passwords.PasswordRuleTexts.Cultures.ToArray();
+            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        });
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();

@@ -101,6 +101,17 @@ public sealed class PasswordEndpointsTests(LatchkeyWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task GetPasswordPolicy_AcceptLanguageGerman_GermanTexts()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9,en;q=0.5");
+
+        var policy = await client.GetFromJsonAsync<JsonElement>("/api/v1/password-policy?email=someone@example.com");
+
+        policy.GetProperty("rules")[0].GetProperty("text").GetString().ShouldBe("Mindestens 8 Zeichen");
+    }
+
+    [Fact]
     public async Task PostCheck_TicksEachRuleLikeTheServerEnforcesIt()
     {
         using var client = factory.CreateClient();

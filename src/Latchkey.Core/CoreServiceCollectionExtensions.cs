@@ -6,6 +6,8 @@ using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +32,13 @@ public static class CoreServiceCollectionExtensions
         AddOptions<BootstrapOptions>(services, configuration, BootstrapOptions.SectionName);
         AddOptions<PasswordPolicyOptions>(services, configuration, PasswordPolicyOptions.SectionName);
         AddOptions<SecurityTeamOptions>(services, configuration, SecurityTeamOptions.SectionName);
+        AddOptions<PasswordResetOptions>(services, configuration, PasswordResetOptions.SectionName);
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<PasswordResetOptions>>((tokens, reset) => tokens.TokenLifespan = reset.Value.TokenLifetime);
+
+        // The key ring lives in the store: every node, and the CLI, protect and unprotect with the same keys.
+        services.AddDataProtection().SetApplicationName("Latchkey");
+        services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
         AddOptions<SmtpOptions>(services, configuration, SmtpOptions.SectionName);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
 
@@ -79,6 +88,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordChangeEffects>();
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<RequestPasswordResetHandler>();
+        services.AddScoped<ConfirmPasswordResetHandler>();
         services.AddScoped<SecurityTeamNotices>();
         services.AddScoped<CheckPasswordHandler>();
         services.AddSingleton<PasswordRules>();
@@ -108,6 +119,7 @@ public static class CoreServiceCollectionExtensions
                 options.User.AllowedUserNameCharacters = "";
             })
             .AddEntityFrameworkStores<LatchkeyDbContext>()
+            .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordPolicyValidator>();
         services.RemoveAll<IPasswordValidator<Account>>();
         services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();

@@ -11,6 +11,7 @@ public static class AuditEventTypes
     public const string PasswordChanged = "password_changed";
     public const string SessionsRevoked = "sessions_revoked";
     public const string PasswordReset = "password_reset";
+    public const string PasswordResetRequested = "password_reset_requested";
     public const string RoleGranted = "role_granted";
     public const string RoleRevoked = "role_revoked";
     public const string Forbidden = "forbidden";

@@ -31,6 +31,10 @@ public sealed class PasswordPolicyProvider(LatchkeyDbContext db, IOptions<Passwo
     public Task<PasswordPolicy> ForEmailAsync(string? email, CancellationToken cancellationToken = default) =>
         EmailAddress.TryNormalize(email, out _, out var domain) ? ForDomainAsync(domain, cancellationToken) : Task.FromResult(Global);
 
+    /// <summary>The address of an account, for pages that know only its id (the reset link); null when unknown.</summary>
+    public Task<string?> EmailOfAccountAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Email).FirstOrDefaultAsync(cancellationToken);
+
     public static PasswordPolicy? Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))

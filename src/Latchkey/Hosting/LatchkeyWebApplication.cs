@@ -1,11 +1,8 @@
 using Latchkey.Api;
 using Latchkey.Core;
-using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -64,6 +61,8 @@ internal static class LatchkeyWebApplication
             options.Conventions.AllowAnonymousToPage("/Logout");
             options.Conventions.AllowAnonymousToPage("/Setup");
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/ResetPassword");
         });
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
@@ -79,9 +78,6 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
         services.AddHostedService<OutboxDispatcher>();
-        services.AddDataProtection().SetApplicationName("Latchkey");
-        services.AddSingleton<DataProtectionKeyRepository>();
-        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
     }
 
     private static void UsePipeline(WebApplication app)

@@ -18,7 +18,23 @@ internal static class PasswordEndpoints
             .WithSummary("Live feedback: which rules a password meets, and its strength. Nothing is stored or logged.");
         api.MapPost("/passwords/generate", GenerateAsync).AllowAnonymous()
             .WithSummary("A random password that meets the policy of the address's domain.");
+        api.MapPost("/password-resets", RequestResetAsync).AllowAnonymous()
+            .WithSummary("Forgot password: e-mails a single-use link if the address has an account. Always 202.");
+        api.MapPost("/password-resets/confirm", ConfirmResetAsync).AllowAnonymous()
+            .WithSummary("Set a new password with the link's token; ends every session.");
         return api;
+    }
+
+    internal static async Task<IResult> RequestResetAsync(PasswordResetBody body, HttpContext context, RequestPasswordResetHandler handler, CancellationToken cancellationToken)
+    {
+        await handler.HandleAsync(body.Email, CurrentSession.Audit(context), cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    internal static async Task<IResult> ConfirmResetAsync(ConfirmPasswordResetBody body, HttpContext context, ConfirmPasswordResetHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(body.Token, body.NewPassword, body.ConfirmPassword, CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> ChangeAsync(

@@ -1,10 +1,11 @@
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Accounts;
 
 /// <summary>Lists accounts by address, filtered by domain, a search on the address and lock state.</summary>
-public sealed class ListAccountsHandler(LatchkeyDbContext db, TimeProvider timeProvider)
+public sealed class ListAccountsHandler(LatchkeyDbContext db, StaleDevices staleDevices, TimeProvider timeProvider)
 {
     public const int MaxPageSize = 500;
 
@@ -38,6 +39,7 @@ public sealed class ListAccountsHandler(LatchkeyDbContext db, TimeProvider timeP
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Include(a => a.Roles)
             .ToListAsync(cancellationToken);
-        return new AccountPage([.. items.Select(a => AccountView.From(a, now))], total);
+        var stale = await staleDevices.ListAsync([.. items.Select(a => a.Id)], cancellationToken);
+        return new AccountPage([.. items.Select(a => AccountView.From(a, now, stale.GetValueOrDefault(a.Id)))], total);
     }
 }

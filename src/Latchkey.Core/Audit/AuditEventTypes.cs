@@ -12,6 +12,10 @@ public static class AuditEventTypes
     public const string SessionsRevoked = "sessions_revoked";
     public const string AccountDisabled = "account_disabled";
     public const string AccountEnabled = "account_enabled";
+    public const string AccountLocked = "account_locked";
+    public const string AccountUnlocked = "account_unlocked";
+    public const string AppPasswordCreated = "app_password_created";
+    public const string AppPasswordRevoked = "app_password_revoked";
 
     public const string Success = "success";
     public const string Failure = "failure";

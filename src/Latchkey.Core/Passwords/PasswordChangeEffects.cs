@@ -1,6 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.Extensions.Options;
@@ -9,19 +10,21 @@ namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// What every password change brings with it, whoever makes it (the user, an administrator, a reset link): the
-/// history entry, the end of the account's sessions and the "your password was changed" e-mail (through the outbox,
-/// sent once the transaction commits), all written in the caller's transaction.
+/// history entry, the end of the account's sessions, the end of a lock (a successful reset unlocks; the stale-device
+/// list starts empty) and the "your password was changed" e-mail (through the outbox, sent once the transaction
+/// commits), all written in the caller's transaction.
 /// </summary>
 public sealed class PasswordChangeEffects(
     PasswordHistory history,
     SessionRevoker sessions,
     EmailOutbox outbox,
+    AccountLockout lockout,
     IOptions<LatchkeyOptions> options,
     TimeProvider timeProvider)
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
-    /// <summary>Records the new hash and ends every session but <paramref name="keepSession"/>; returns how many ended.</summary>
+    /// <summary>Records the new hash, unlocks, and ends every session but <paramref name="keepSession"/>; returns how many ended.</summary>
     public async Task<int> ApplyAsync(Account account, Guid? keepSession, string reason, AuditContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -33,6 +36,7 @@ public sealed class PasswordChangeEffects(
         }
 
         await history.PruneAsync(account.Id, cancellationToken);
+        await lockout.ResetAfterPasswordChangeAsync(account.Id, cancellationToken);
         var ended = await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken);
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
         return ended;

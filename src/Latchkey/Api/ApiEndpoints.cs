@@ -1,4 +1,7 @@
 using Latchkey.Api.Accounts;
+using Latchkey.Api.Dovecot;
+using Latchkey.Api.Lockout;
+using Latchkey.Api.Mailboxes;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 
@@ -14,5 +17,8 @@ internal static class ApiEndpoints
         api.MapMySessionsEndpoints();
         api.MapMeEndpoints();
         api.MapPasswordEndpoints();
+        api.MapLockoutEndpoints();
+        api.MapAppPasswordEndpoints();
+        app.MapDovecotPolicyEndpoints();
     }
 }

@@ -13,6 +13,7 @@ internal static class AccountsCommands
         CreateList(services),
         CreateSetDisabled(services, "disable", disabled: true),
         CreateSetDisabled(services, "enable", disabled: false),
+        LockoutCommands.CreateUnlock(services),
     };
 
     private static Command CreateSetDisabled(IServiceProvider services, string name, bool disabled)

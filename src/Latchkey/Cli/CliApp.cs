@@ -11,7 +11,7 @@ namespace Latchkey.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "domains", "migrate", "sessions" };
+    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "domains", "dovecot", "migrate", "sessions" };
 
     public static bool IsCliVerb(string[] args) => args.Length > 0 && (_nouns.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -34,6 +34,7 @@ internal static class CliApp
         {
             AccountsCommands.Create(host.Services, input),
             DomainsCommands.Create(host.Services),
+            DovecotCommands.Create(host.Services),
             SessionsCommands.Create(host.Services),
             StoreCommands.CreateMigrate(host.Services),
         };

@@ -1,6 +1,7 @@
 using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -78,6 +79,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
+        services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddSingleton<DataProtectionKeyRepository>();

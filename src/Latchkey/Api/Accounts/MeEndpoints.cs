@@ -8,7 +8,7 @@ internal static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetMe).WithSummary("The signed-in account.");
+        api.MapGet("/me", GetMeAsync).WithSummary("The signed-in account.");
         return api;
     }
 
@@ -16,7 +16,7 @@ internal static class MeEndpoints
     /// Answered from the session's account snapshot, which every account change (a lock, an unlock) invalidates,
     /// plus the stale devices, read here as they change with every mail login that uses the previous password.
     /// </summary>
-    internal static async Task<IResult> GetMe(HttpContext context, StaleDevices staleDevices, TimeProvider timeProvider, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetMeAsync(HttpContext context, StaleDevices staleDevices, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(context);
         var stale = await staleDevices.ListAsync(session.AccountId, cancellationToken);

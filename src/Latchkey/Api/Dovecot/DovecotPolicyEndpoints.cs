@@ -16,6 +16,8 @@ internal static class DovecotPolicyEndpoints
 {
     public const string Path = "/dovecot/policy";
 
+    private const string LogCategory = "Latchkey.Api.Dovecot.DovecotPolicyEndpoints";
+
     public static void MapDovecotPolicyEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, HandleAsync).AllowAnonymous().WithTags("Dovecot")
@@ -28,12 +30,12 @@ internal static class DovecotPolicyEndpoints
         DovecotPolicySecrets secrets,
         CheckMailLoginHandler check,
         ReportMailLoginHandler report,
-        ILogger<DovecotPolicyBody> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (!await AuthorizedAsync(context, secrets, cancellationToken))
         {
-            MailboxesLog.PolicyRequestRefused(logger, RequestInfo.Ip(context), "no_secret");
+            MailboxesLog.PolicyRequestRefused(loggers.CreateLogger(LogCategory), RequestInfo.Ip(context), "no_secret");
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"latchkey-dovecot\"";
             return ApiProblems.Result(new Failure(ErrorCodes.Unauthorized, "Only Dovecot, with the shared secret, may use this endpoint."));
         }

@@ -2,6 +2,8 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Lockout;
+using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
@@ -14,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using LockoutOptions = Latchkey.Core.Lockout.LockoutOptions;
 
 namespace Latchkey.Core;
 
@@ -41,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
         AddOptions<SmtpOptions>(services, configuration, SmtpOptions.SectionName);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
+        AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
+        AddOptions<MailboxOptions>(services, configuration, MailboxOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -97,6 +102,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverDueMessagesHandler>();
         services.AddScoped<PurgeSentMessagesHandler>();
+        services.AddScoped<AccountLockout>();
+        services.AddScoped<StaleDevices>();
+        services.AddScoped<UnlockAccountHandler>();
+        services.AddScoped<GetLockoutHandler>();
+        services.AddScoped<DovecotPolicySecrets>();
+        services.AddScoped<CheckMailLoginHandler>();
+        services.AddScoped<ReportMailLoginHandler>();
+        services.AddScoped<WriteDovecotConfigHandler>();
+        services.AddScoped<CreateAppPasswordHandler>();
+        services.AddScoped<ListAppPasswordsHandler>();
+        services.AddScoped<RevokeAppPasswordHandler>();
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.

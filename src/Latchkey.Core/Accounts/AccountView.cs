@@ -1,3 +1,5 @@
+using Latchkey.Core.Lockout;
+
 namespace Latchkey.Core.Accounts;
 
 /// <summary>The account as the API answers it (DESIGN.md's shape, which scripts rely on).</summary>
@@ -14,7 +16,11 @@ public sealed record AccountView(
     bool MustChangePassword,
     IReadOnlyList<StaleDeviceView> StaleDevices)
 {
-    public static AccountView From(Account account, DateTimeOffset now)
+    /// <summary>
+    /// The view of <paramref name="account"/> at <paramref name="now"/>. <see cref="LockedUntil"/> is null when the
+    /// lock lasts until an administrator lifts it.
+    /// </summary>
+    public static AccountView From(Account account, DateTimeOffset now, IReadOnlyList<StaleDeviceView>? staleDevices = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         var locked = account.LockoutEnd is { } end && end > now;
@@ -27,8 +33,8 @@ public sealed record AccountView(
             account.MailboxAccess,
             account.Disabled,
             locked,
-            locked ? account.LockoutEnd : null,
+            locked && account.LockoutEnd < AccountLockout.Indefinite ? account.LockoutEnd : null,
             account.MustChangePassword,
-            []);
+            staleDevices ?? []);
     }
 }

@@ -1,4 +1,5 @@
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Accounts;
@@ -7,7 +8,7 @@ namespace Latchkey.Core.Accounts;
 /// Lists accounts by address, filtered by domain, a search on the address, and lock, disabled and must-change state;
 /// an actor sees only the domains they manage (the CLI, <see cref="Actor.Console"/>, sees all).
 /// </summary>
-public sealed class ListAccountsHandler(LatchkeyDbContext db, TimeProvider timeProvider)
+public sealed class ListAccountsHandler(LatchkeyDbContext db, StaleDevices staleDevices, TimeProvider timeProvider)
 {
     public const int MaxPageSize = 500;
 
@@ -59,6 +60,7 @@ public sealed class ListAccountsHandler(LatchkeyDbContext db, TimeProvider timeP
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Include(a => a.Roles)
             .ToListAsync(cancellationToken);
-        return new AccountPage([.. items.Select(a => AccountView.From(a, now))], total);
+        var stale = await staleDevices.ListAsync([.. items.Select(a => a.Id)], cancellationToken);
+        return new AccountPage([.. items.Select(a => AccountView.From(a, now, stale.GetValueOrDefault(a.Id)))], total);
     }
 }

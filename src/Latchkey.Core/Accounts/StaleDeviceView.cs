@@ -1,4 +1,4 @@
 namespace Latchkey.Core.Accounts;
 
-/// <summary>A device still sending the account's previous password (filled by the mailbox lockout feature).</summary>
+/// <summary>A device still sending the account's previous password (Lockout/StaleDevices).</summary>
 public sealed record StaleDeviceView(string Protocol, string Ip, DateTimeOffset LastSeenAt, int Attempts);

@@ -18,6 +18,10 @@ public static class AuditEventTypes
     public const string PolicyChanged = "password_policy_changed";
     public const string AccountDisabled = "account_disabled";
     public const string AccountEnabled = "account_enabled";
+    public const string AccountLocked = "account_locked";
+    public const string AccountUnlocked = "account_unlocked";
+    public const string AppPasswordCreated = "app_password_created";
+    public const string AppPasswordRevoked = "app_password_revoked";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

@@ -1,6 +1,8 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Lockout;
+using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
@@ -39,6 +41,16 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<LockoutState> LockoutStates => Set<LockoutState>();
+
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
+    public DbSet<StaleDevice> StaleDevices => Set<StaleDevice>();
+
+    public DbSet<AppPassword> AppPasswords => Set<AppPassword>();
+
+    public DbSet<DovecotPolicySecret> DovecotPolicySecrets => Set<DovecotPolicySecret>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -63,5 +75,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<PasswordHistoryEntry>(ModelConfiguration.ConfigurePasswordHistory);
         builder.Entity<DataProtectionKey>(ModelConfiguration.ConfigureDataProtectionKey);
         builder.Entity<OutboxMessage>(ModelConfiguration.ConfigureOutboxMessage);
+        builder.Entity<LockoutState>(ModelConfiguration.ConfigureLockoutState);
+        builder.Entity<LoginFailure>(ModelConfiguration.ConfigureLoginFailure);
+        builder.Entity<StaleDevice>(ModelConfiguration.ConfigureStaleDevice);
+        builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
+        builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
     }
 }

@@ -1,6 +1,8 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Lockout;
+using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
@@ -18,6 +20,7 @@ internal static class ModelConfiguration
         account.Property(a => a.Domain).HasMaxLength(253).IsRequired();
         account.Property(a => a.PreferredLanguage).HasMaxLength(16);
         account.HasIndex(a => a.Domain);
+        account.HasIndex(a => a.Email);
         account.HasMany(a => a.Roles).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 
@@ -94,5 +97,55 @@ internal static class ModelConfiguration
         key.ToTable("data_protection_keys");
         key.Property(k => k.FriendlyName).HasMaxLength(256).IsRequired();
         key.Property(k => k.Xml).IsRequired();
+    }
+
+    public static void ConfigureLockoutState(EntityTypeBuilder<LockoutState> state)
+    {
+        state.ToTable("lockout_states");
+        state.HasKey(s => s.AccountId);
+        state.Property(s => s.Reason).HasMaxLength(300);
+        state.HasOne<Account>().WithOne().HasForeignKey<LockoutState>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public static void ConfigureLoginFailure(EntityTypeBuilder<LoginFailure> failure)
+    {
+        failure.ToTable("login_failures");
+        failure.Property(f => f.Login).HasMaxLength(256).IsRequired();
+        failure.Property(f => f.Ip).HasMaxLength(64).IsRequired();
+        failure.Property(f => f.Protocol).HasMaxLength(32).IsRequired();
+        failure.Property(f => f.PwHash).HasMaxLength(16).IsRequired();
+        failure.HasIndex(f => new { f.AccountId, f.OccurredAt });
+        failure.HasIndex(f => new { f.Ip, f.OccurredAt });
+        failure.HasIndex(f => f.OccurredAt);
+    }
+
+    public static void ConfigureStaleDevice(EntityTypeBuilder<StaleDevice> device)
+    {
+        device.ToTable("stale_devices");
+        device.Property(d => d.Protocol).HasMaxLength(32).IsRequired();
+        device.Property(d => d.Ip).HasMaxLength(64).IsRequired();
+        device.Property(d => d.DeviceId).HasMaxLength(StaleDevice.MaxDeviceIdLength).IsRequired();
+        device.HasIndex(d => new { d.AccountId, d.Protocol, d.Ip, d.DeviceId }).IsUnique();
+        device.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public static void ConfigureAppPassword(EntityTypeBuilder<AppPassword> appPassword)
+    {
+        appPassword.ToTable("app_passwords");
+        appPassword.Property(p => p.Name).HasMaxLength(AppPassword.MaxNameLength).IsRequired();
+        appPassword.Property(p => p.Hash).HasMaxLength(64).IsRequired();
+        appPassword.Property(p => p.LastUsedIp).HasMaxLength(64);
+        appPassword.Property(p => p.LastUsedProtocol).HasMaxLength(32);
+        appPassword.HasIndex(p => new { p.AccountId, p.Name }).IsUnique();
+        appPassword.HasIndex(p => p.Hash).IsUnique();
+        appPassword.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public static void ConfigureDovecotPolicySecret(EntityTypeBuilder<DovecotPolicySecret> secret)
+    {
+        secret.ToTable("dovecot_policy_secrets");
+        secret.Property(s => s.Id).ValueGeneratedNever();
+        secret.Property(s => s.Nonce).HasMaxLength(64).IsRequired();
+        secret.Property(s => s.Secret).HasMaxLength(128).IsRequired();
     }
 }

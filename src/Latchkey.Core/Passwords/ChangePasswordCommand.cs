@@ -2,7 +2,7 @@ namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// A signed-in user's own password change. <see cref="CurrentSessionId"/> stays signed in unless
-/// <see cref="SignOutEverywhere"/> is set.
+/// <see cref="SignOutEverywhere"/> is set; app passwords keep working unless <see cref="RevokeAppPasswords"/> is set.
 /// </summary>
 public sealed record ChangePasswordCommand(
     Guid AccountId,
@@ -10,4 +10,5 @@ public sealed record ChangePasswordCommand(
     string CurrentPassword,
     string NewPassword,
     string ConfirmPassword,
-    bool SignOutEverywhere);
+    bool SignOutEverywhere,
+    bool RevokeAppPasswords = false);

@@ -71,8 +71,13 @@ public sealed class ChangePasswordHandler(
             sessionsEnded = await effects.ApplyAsync(account, true, command.SignOutEverywhere ? null : command.CurrentSessionId, "password_changed", context, cancellationToken);
             await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
             notices.PasswordChanged(account, context);
+            if (command.RevokeAppPasswords)
+            {
+                await db.AppPasswords.Where(p => p.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
+            }
+
             auditLog.Add(AuditEventTypes.PasswordChanged, AuditEventTypes.Success, context, account.Id, account.Email,
-                command.SignOutEverywhere ? "signed_out_everywhere" : null);
+                Detail(command));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -80,6 +85,14 @@ public sealed class ChangePasswordHandler(
         PasswordsLog.PasswordChanged(logger, account.Id, sessionsEnded);
         return Result<PasswordChanged>.Ok(new PasswordChanged(sessionsEnded, command.SignOutEverywhere && command.CurrentSessionId is not null));
     }
+
+    private static string? Detail(ChangePasswordCommand command) => (command.SignOutEverywhere, command.RevokeAppPasswords) switch
+    {
+        (true, true) => "signed_out_everywhere,app_passwords_revoked",
+        (true, false) => "signed_out_everywhere",
+        (false, true) => "app_passwords_revoked",
+        _ => null,
+    };
 
     private static Failure? CheckInput(ChangePasswordCommand command)
     {

@@ -1,6 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.Extensions.Options;
@@ -9,20 +10,22 @@ namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// What every password change brings with it, whoever makes it (the user, an administrator, a reset link): the
-/// history entry, the end of the account's sessions and the "your password was changed" e-mail (through the outbox,
-/// sent once the transaction commits), all written in the caller's transaction.
+/// history entry, the end of the account's sessions, the end of a lock (a successful reset unlocks; the stale-device
+/// list starts empty) and the "your password was changed" e-mail (through the outbox, sent once the transaction
+/// commits), all written in the caller's transaction.
 /// </summary>
 public sealed class PasswordChangeEffects(
     PasswordHistory history,
     SessionRevoker sessions,
     EmailOutbox outbox,
+    AccountLockout lockout,
     IOptions<LatchkeyOptions> options,
     TimeProvider timeProvider)
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
     /// <summary>
-    /// Records the new hash, queues the user's notice and, when <paramref name="endSessions"/>, ends every session but
+    /// Records the new hash, unlocks the account, queues the user's notice and, when <paramref name="endSessions"/>, ends every session but
     /// <paramref name="keepSession"/>; returns how many ended.
     /// </summary>
     public async Task<int> ApplyAsync(Account account, bool endSessions, Guid? keepSession, string reason, AuditContext context, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed class PasswordChangeEffects(
         }
 
         await history.PruneAsync(account.Id, cancellationToken);
+        await lockout.ResetAfterPasswordChangeAsync(account.Id, cancellationToken);
         var ended = endSessions ? await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken) : 0;
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
         return ended;

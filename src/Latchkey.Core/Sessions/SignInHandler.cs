@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -16,12 +17,16 @@ namespace Latchkey.Core.Sessions;
 /// An unknown address, a wrong password, a disabled account and an account without panel access all get the same
 /// <see cref="ErrorCodes.InvalidCredentials"/> after the same Argon2id work (a dummy hash for unknown addresses), so
 /// neither the answer nor its timing tells whether an account exists (ASVS 6.3.8). The audit event records the
-/// real reason. A hash with old parameters or from an import is upgraded by Identity on success.
+/// real reason. A hash with old parameters or from an import is upgraded by Identity on success. Wrong passwords
+/// feed the same counters as mail logins (<see cref="AccountLockout"/>): a locked account gets
+/// <see cref="ErrorCodes.Locked"/> with the lock's reason, before its password is checked, and an IP address with
+/// too many failures gets <see cref="ErrorCodes.RateLimited"/> before any hashing.
 /// </remarks>
 public sealed class SignInHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
     Argon2idHasher argon2id,
+    AccountLockout lockout,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> options,
@@ -29,6 +34,9 @@ public sealed class SignInHandler(
 {
     /// <summary>Longest password accepted, in UTF-8 bytes; longer input is refused before any hashing.</summary>
     public const int MaxPasswordBytes = 4096;
+
+    /// <summary>The protocol web sign-ins are counted under, beside Dovecot's <c>imap</c>, <c>submission</c> ….</summary>
+    public const string Protocol = "web";
 
     public async Task<Result<SignedIn>> HandleAsync(SignInRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,12 +47,27 @@ public sealed class SignInHandler(
         }
 
         var context = AuditContext.Anonymous(request.Ip, request.UserAgent);
+        if ((await lockout.CheckIpAsync(request.Ip, cancellationToken)).Refused)
+        {
+            await RefuseAsync(context, null, Limit(request.Email.Trim(), 256), "ip_refused", cancellationToken);
+            return Result<SignedIn>.Fail(ErrorCodes.RateLimited, "Too many failed sign-ins from your address. Try again later.");
+        }
+
         EmailAddress.TryNormalize(request.Email, out var email, out _);
         var account = email.Length == 0 ? null : await userManager.FindByEmailAsync(email);
+        var login = email.Length == 0 ? Limit(request.Email.Trim(), 256) : email;
         if (account is null)
         {
             argon2id.VerifyDummy(request.Password);
-            return await RefuseAsync(context, null, email.Length == 0 ? request.Email.Trim() : email, "unknown_account", cancellationToken);
+            await lockout.RecordFailureAsync(new FailedLogin(null, login, request.Ip, Protocol, await lockout.PwHashAsync(login, request.Password, cancellationToken)), cancellationToken);
+            return await RefuseAsync(context, null, login, "unknown_account", cancellationToken);
+        }
+
+        if (lockout.IsLocked(account))
+        {
+            argon2id.VerifyDummy(request.Password);
+            await RefuseAsync(context, account.Id, account.Email, "locked", cancellationToken);
+            return Result<SignedIn>.Fail(ErrorCodes.Locked, await lockout.ReasonAsync(account.Id, cancellationToken));
         }
 
         var passwordMatches = account.PasswordHash is not null && await userManager.CheckPasswordAsync(account, request.Password);
@@ -55,6 +78,7 @@ public sealed class SignInHandler(
 
         if (!passwordMatches)
         {
+            await lockout.RecordFailureAsync(new FailedLogin(account.Id, login, request.Ip, Protocol, await lockout.PwHashAsync(login, request.Password, cancellationToken)), cancellationToken);
             return await RefuseAsync(context, account.Id, account.Email, "wrong_password", cancellationToken);
         }
 
@@ -78,6 +102,7 @@ public sealed class SignInHandler(
             UserAgent = Limit(request.UserAgent, 512),
         };
         db.Sessions.Add(session);
+        await lockout.RecordSuccessAsync(account.Id, cancellationToken);
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context with { ActorId = account.Id, ActorEmail = account.Email }, account.Id, account.Email);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignedIn(logger, account.Id, session.Id);

@@ -1,6 +1,9 @@
 using Latchkey.Api.Accounts;
 using Latchkey.Api.Audit;
 using Latchkey.Api.Domains;
+using Latchkey.Api.Dovecot;
+using Latchkey.Api.Lockout;
+using Latchkey.Api.Mailboxes;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 
@@ -19,5 +22,8 @@ internal static class ApiEndpoints
         api.MapAccountsEndpoints();
         api.MapDomainsEndpoints();
         api.MapAuditEndpoints();
+        api.MapLockoutEndpoints();
+        api.MapAppPasswordEndpoints();
+        app.MapDovecotPolicyEndpoints();
     }
 }

@@ -15,6 +15,7 @@ internal static class AccountsCommands
         AccountsImportCommand.Create(services),
         CreateSetDisabled(services, "disable", disabled: true),
         CreateSetDisabled(services, "enable", disabled: false),
+        LockoutCommands.CreateUnlock(services),
     };
 
     private static Command CreateSetDisabled(IServiceProvider services, string name, bool disabled)

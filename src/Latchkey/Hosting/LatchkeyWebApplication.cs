@@ -1,5 +1,6 @@
 using Latchkey.Api;
 using Latchkey.Core;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -77,6 +78,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
+        services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
     }
 

@@ -45,7 +45,7 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
         if (!result.Succeeded)
         {
             Error = result.Failure.Message;
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Response.StatusCode = ApiProblems.StatusFor(result.Failure.Code);
             return Page();
         }
 

@@ -10,6 +10,17 @@ public sealed class CliTests : IDisposable
 {
     private readonly TestStore _store = TestStore.Create();
 
+    /// <summary>The store's settings; locks last until unlocked, as the CLI's clock is real and the tests' host's is not.</summary>
+    private Dictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = _store.Settings;
+            settings["Latchkey:Lockout:LockUntilUnlocked"] = "true";
+            return settings;
+        }
+    }
+
     [Fact]
     public async Task AccountsAdd_PasswordFromStdin_UserCanSignIn()
     {
@@ -161,17 +172,56 @@ public sealed class CliTests : IDisposable
         second.Output.ShouldContain("is up to date");
     }
 
+    [Fact]
+    public async Task AccountsUnlock_LockedMailbox_UnlockedAndSaysSo()
+    {
+        await RunAsync(["accounts", "add", "--email", "locked@example.com", "--role", "User", "--mailbox", "--password-stdin"], "Stdin-Pass-123\n");
+        foreach (var wrong in WrongPasswords.Distinct("", "locked@example.com", 10))
+        {
+            await SignInAsync("locked@example.com", wrong);
+        }
+
+        (await SignInAsync("locked@example.com", "Stdin-Pass-123")).ShouldBeFalse();
+        (await RunAsync(["accounts", "list"])).Output.ShouldContain("locked");
+
+        var (exitCode, output, error) = await RunAsync(["accounts", "unlock", "LOCKED@example.com"]);
+        var again = await RunAsync(["accounts", "unlock", "locked@example.com"]);
+
+        exitCode.ShouldBe(0, error);
+        output.Trim().ShouldBe("Unlocked locked@example.com.");
+        again.Output.Trim().ShouldBe("locked@example.com was not locked; its failure counters start over.");
+        (await SignInAsync("locked@example.com", "Stdin-Pass-123")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AccountsUnlock_UnknownAccount_RefusedNotFound()
+    {
+        var (exitCode, _, error) = await RunAsync(["accounts", "unlock", "nobody@example.com"]);
+
+        exitCode.ShouldBe(ExitCodes.Refused);
+        error.ShouldStartWith("not_found: ");
+    }
+
+    [Fact]
+    public async Task DovecotConfig_BadPort_Usage()
+    {
+        var (exitCode, _, error) = await RunAsync(["dovecot", "config", "--out", "/tmp/x", "--imap-port", "70000"]);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ShouldContain("--imap-port");
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string input = "")
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, new StringReader(input), output, error, _store.Settings);
+        var exitCode = await CliApp.RunAsync(args, new StringReader(input), output, error, Settings);
         return (exitCode, output.ToString(), error.ToString());
     }
 
     private async Task<bool> SignInAsync(string email, string password)
     {
-        using var host = new CoreTestHost(store: _store, migrate: false);
+        using var host = new CoreTestHost(Settings, _store, migrate: false);
         await using var scope = host.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(new SignInRequest(email, password, "127.0.0.1", "test"));
         return result.Succeeded;

@@ -31,11 +31,11 @@ public class LatchkeyWebFactory : WebApplicationFactory<Program>
         }
     }
 
-    public async Task<Account> CreateAccountAsync(string email, string? password, Role role = Role.User, string? domain = null)
+    public async Task<Account> CreateAccountAsync(string email, string? password, Role role = Role.User, string? domain = null, bool mailbox = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(email, role, domain, Password: password), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(email, role, domain, mailbox, password), AuditContext.Cli);
         Assert.True(result.Succeeded, result.Failure?.Message);
         return result.Value!.Account;
     }

@@ -31,6 +31,9 @@ public sealed class PasswordModel(
     [BindProperty]
     public bool SignOutEverywhere { get; set; }
 
+    [BindProperty]
+    public bool RevokeAppPasswords { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "changed")]
     public bool Changed { get; set; }
 
@@ -54,7 +57,7 @@ public sealed class PasswordModel(
     {
         var session = CurrentSession.Required(HttpContext);
         var result = await handler.HandleAsync(
-            new ChangePasswordCommand(session.AccountId, session.SessionId, CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? "", SignOutEverywhere),
+            new ChangePasswordCommand(session.AccountId, session.SessionId, CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? "", SignOutEverywhere, RevokeAppPasswords),
             CurrentSession.Audit(HttpContext),
             cancellationToken);
         if (result.Succeeded)

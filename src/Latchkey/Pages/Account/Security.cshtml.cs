@@ -1,3 +1,6 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Lockout;
+using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Sessions;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace Latchkey.Pages.Account;
 
-/// <summary>The account's sessions, each with its own Sign out, and "Log out of all devices".</summary>
+/// <summary>
+/// The account's sessions, each with its own Sign out, and "Log out of all devices"; the devices still using the
+/// previous password; and, for a mailbox, its app passwords (created here, shown once, revoked one by one).
+/// </summary>
 public sealed class SecurityModel(
     ListSessionsHandler list,
     SignOutHandler signOut,
@@ -15,14 +21,22 @@ public sealed class SecurityModel(
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
+    public IReadOnlyList<StaleDeviceView> StaleDevices { get; private set; } = [];
+
+    public IReadOnlyList<AppPasswordView> AppPasswords { get; private set; } = [];
+
+    public bool MailboxAccess { get; private set; }
+
+    /// <summary>A just-created app password: rendered in this answer only, never stored or redirected with.</summary>
+    public CreatedAppPassword? NewAppPassword { get; private set; }
+
+    public string? AppPasswordError { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        var session = CurrentSession.Required(HttpContext);
-        Sessions = await list.HandleAsync(session.AccountId, session.SessionId, cancellationToken);
-    }
+    public Task OnGetAsync([FromServices] StaleDevices staleDevices, [FromServices] ListAppPasswordsHandler appPasswords, CancellationToken cancellationToken) =>
+        LoadAsync(staleDevices, appPasswords, cancellationToken);
 
     public async Task<IActionResult> OnPostSignOutAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -52,5 +66,46 @@ public sealed class SecurityModel(
         await revokeAll.HandleAsync(session.AccountId, session.Email, null, CurrentSession.Audit(HttpContext), cancellationToken);
         SessionCookie.Delete(HttpContext, options.Value);
         return Redirect("/login?signedOut=everywhere");
+    }
+
+    public async Task<IActionResult> OnPostCreateAppPasswordAsync(
+        string? name,
+        [FromServices] CreateAppPasswordHandler create,
+        [FromServices] StaleDevices staleDevices,
+        [FromServices] ListAppPasswordsHandler appPasswords,
+        CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(HttpContext);
+        var result = await create.HandleAsync(session.AccountId, name, CurrentSession.Audit(HttpContext), cancellationToken);
+        if (result.Succeeded)
+        {
+            NewAppPassword = result.Value;
+        }
+        else
+        {
+            AppPasswordError = result.Failure.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(staleDevices, appPasswords, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAppPasswordAsync(Guid appPasswordId, [FromServices] RevokeAppPasswordHandler revoke, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(HttpContext);
+        Message = await revoke.HandleAsync(session.AccountId, appPasswordId, CurrentSession.Audit(HttpContext), cancellationToken)
+            ? "The app password has been revoked. Mail apps using it can no longer sign in."
+            : "That app password was already revoked.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(StaleDevices staleDevices, ListAppPasswordsHandler appPasswords, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(HttpContext);
+        Sessions = await list.HandleAsync(session.AccountId, session.SessionId, cancellationToken);
+        StaleDevices = await staleDevices.ListAsync(session.AccountId, cancellationToken);
+        MailboxAccess = session.Account.MailboxAccess;
+        AppPasswords = MailboxAccess ? await appPasswords.HandleAsync(session.AccountId, cancellationToken) : [];
     }
 }

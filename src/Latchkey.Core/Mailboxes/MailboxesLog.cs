@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Latchkey.Core.Mailboxes;
+
+/// <summary>
+/// Log messages of the Mailboxes feature: event ids 1400-1499. Never a password, app password, pwhash, policy
+/// secret or nonce.
+/// </summary>
+internal static partial class MailboxesLog
+{
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Refused a {Protocol} login for {Login} from {Ip}: {Reason}")]
+    public static partial void LoginRefused(ILogger logger, string protocol, string login, string ip, string reason);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Refused a Dovecot policy request from {Ip}: {Reason}")]
+    public static partial void PolicyRequestRefused(ILogger logger, string ip, string reason);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Wrote a Dovecot configuration for the {Provider} store to {Directory}")]
+    public static partial void ConfigWritten(ILogger logger, string provider, string directory);
+}

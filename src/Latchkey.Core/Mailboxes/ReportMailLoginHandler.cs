@@ -1,0 +1,59 @@
+using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Core.Mailboxes;
+
+/// <summary>
+/// Dovecot's <c>report</c>, sent after every attempt. A previous-password match is recorded as a stale device and
+/// counts toward nothing; Latchkey's own refusals are ignored; a real success starts the counters over and notes an
+/// app password's use; a failure is counted (against the mailbox when it names one that may log in by mail, else
+/// against the client IP only).
+/// </summary>
+public sealed class ReportMailLoginHandler(LatchkeyDbContext db, AccountLockout lockout, StaleDevices staleDevices, TimeProvider timeProvider)
+{
+    public async Task HandleAsync(MailLoginAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var account = await CheckMailLoginHandler.FindAsync(db, attempt.Login, cancellationToken);
+        if (attempt.Stale)
+        {
+            if (account is not null)
+            {
+                await staleDevices.RecordAsync(account, attempt.Protocol, attempt.Ip, attempt.DeviceId, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (attempt.PolicyReject)
+        {
+            return;
+        }
+
+        if (attempt.Success == true)
+        {
+            // A locked row is reported as a success too (nologin is applied after the password matched).
+            if (account is null || lockout.IsLocked(account))
+            {
+                return;
+            }
+
+            await lockout.RecordSuccessAsync(account.Id, cancellationToken);
+            if (attempt.AppPasswordId is { } appPasswordId)
+            {
+                var now = timeProvider.GetUtcNow();
+                await db.AppPasswords.Where(p => p.Id == appPasswordId && p.AccountId == account.Id).ExecuteUpdateAsync(
+                    set => set.SetProperty(p => p.LastUsedAt, now).SetProperty(p => p.LastUsedIp, Limit(attempt.Ip, 64)).SetProperty(p => p.LastUsedProtocol, Limit(attempt.Protocol, 32)),
+                    cancellationToken);
+            }
+
+            return;
+        }
+
+        var counted = account is { MailboxAccess: true, Disabled: false } ? account.Id : (Guid?)null;
+        await lockout.RecordFailureAsync(new FailedLogin(counted, attempt.Login, attempt.Ip, attempt.Protocol, attempt.PwHash), cancellationToken);
+    }
+
+    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
+}

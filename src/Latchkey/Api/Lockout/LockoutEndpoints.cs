@@ -1,0 +1,38 @@
+using Latchkey.Core.Lockout;
+using Latchkey.Hosting;
+
+namespace Latchkey.Api.Lockout;
+
+internal static class LockoutEndpoints
+{
+    public static RouteGroupBuilder MapLockoutEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/accounts/{id:guid}/unlock", UnlockAsync)
+            .WithSummary("Unlock the account: its next web, IMAP or SMTP login is checked afresh and the failure counters start over.");
+        api.MapGet("/accounts/{id:guid}/lockout", GetAsync)
+            .WithSummary("The account's lock, its recent failed logins and the devices still using its previous password.");
+        return api;
+    }
+
+    internal static async Task<IResult> UnlockAsync(Guid id, HttpContext context, UnlockAccountHandler handler, CancellationToken cancellationToken)
+    {
+        if (HelpdeskAccess.Check(context, id) is { } forbidden)
+        {
+            return ApiProblems.Result(forbidden);
+        }
+
+        var result = await handler.HandleAsync(id, CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetLockoutHandler handler, CancellationToken cancellationToken)
+    {
+        if (HelpdeskAccess.Check(context, id) is { } forbidden)
+        {
+            return ApiProblems.Result(forbidden);
+        }
+
+        var result = await handler.HandleAsync(id, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
+    }
+}

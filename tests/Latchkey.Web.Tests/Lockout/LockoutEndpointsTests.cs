@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Lockout;
+using Latchkey.Tests.Infrastructure;
+using Latchkey.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Web.Tests.Lockout;
+
+public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFixture<LatchkeyWebFactory>
+{
+    private const string Password = "Valid-Pass1";
+
+    [Fact]
+    public async Task Unlock_ByAdministrator_LockEndsAndSignInWorks()
+    {
+        var admin = await factory.CreateAccountAsync(UniqueEmail.New(), Password, Role.Administrator);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
+        await LockAsync(account);
+        using var anonymous = factory.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password })).StatusCode.ShouldBe(HttpStatusCode.Locked);
+        using var client = await factory.SignedInClientAsync(admin.Email!, Password);
+        var lockout = await client.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{account.Id}/lockout");
+
+        var response = await client.PostAsync($"/api/v1/accounts/{account.Id}/unlock", null);
+
+        lockout.GetProperty("locked").GetBoolean().ShouldBeTrue();
+        lockout.GetProperty("recentFailures").GetArrayLength().ShouldBe(10);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("wasLocked").GetBoolean().ShouldBeTrue();
+        (await anonymous.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unlock_ByUserOrOperator_403()
+    {
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
+        var user = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        using var client = await factory.SignedInClientAsync(user.Email!, Password);
+
+        await Problems.ReadAsync(await client.PostAsync($"/api/v1/accounts/{account.Id}/unlock", null), "forbidden");
+        await Problems.ReadAsync(await client.GetAsync($"/api/v1/accounts/{account.Id}/lockout"), "forbidden");
+    }
+
+    [Fact]
+    public async Task Unlock_UnknownAccount_404()
+    {
+        var admin = await factory.CreateAccountAsync(UniqueEmail.New(), Password, Role.Administrator);
+        using var client = await factory.SignedInClientAsync(admin.Email!, Password);
+
+        await Problems.ReadAsync(await client.PostAsync($"/api/v1/accounts/{Guid.NewGuid()}/unlock", null), "not_found");
+    }
+
+    [Fact]
+    public async Task LoginPage_LockedAccount_423SayingItIsLocked()
+    {
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        await LockAsync(account);
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await HtmlForms.ParseAsync(await client.GetAsync("/login"));
+
+        var response = await HtmlForms.SubmitAsync(client, page, new Dictionary<string, string> { ["Email"] = account.Email!, ["Password"] = Password });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Locked);
+        var answer = await HtmlForms.ParseAsync(response);
+        answer.QuerySelector("[role=alert]")!.TextContent.ShouldStartWith("This account is locked after 10 failed logins");
+    }
+
+    private async Task LockAsync(Account account)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var lockout = scope.ServiceProvider.GetRequiredService<AccountLockout>();
+        for (var i = 0; i < 10; i++)
+        {
+            await lockout.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, "203.0.113.7", "imap", $"0{i:x3}"));
+        }
+    }
+}

@@ -1,13 +1,14 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Accounts;
 
 /// <summary>One account for the admin panel, if the actor may see it.</summary>
-public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, TimeProvider timeProvider)
+public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, StaleDevices staleDevices, TimeProvider timeProvider)
 {
     public const int RecentFailures = 20;
 
@@ -32,6 +33,7 @@ public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsH
             .Select(e => new SignInFailureView(e.OccurredAt, e.Ip, e.UserAgent, e.Detail))
             .ToListAsync(cancellationToken);
         var live = await sessions.HandleAsync(accountId, null, cancellationToken);
-        return Result<AccountDetails>.Ok(new AccountDetails(AccountView.From(account, timeProvider.GetUtcNow()), live, failures));
+        var stale = await staleDevices.ListAsync(accountId, cancellationToken);
+        return Result<AccountDetails>.Ok(new AccountDetails(AccountView.From(account, timeProvider.GetUtcNow(), stale), live, failures));
     }
 }

@@ -1,31 +1,48 @@
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Lockout;
 
 /// <summary>
 /// The helpdesk unlocks an account: the lock ends at once (the next IMAP, SMTP or web login is checked afresh), the
-/// failure counters start over, and the audit event commits with it. Unlocking an account that is not locked is
-/// allowed and recorded as such. Who may unlock whom is decided by the caller (the API's role check, the CLI).
+/// failure counters start over, and the audit event and, for a Manager or Administrator, the security team's notice
+/// commit with it. Unlocking an account that is not locked is allowed and recorded as such. Who may unlock whom is
+/// <see cref="AccessPolicy"/>'s <see cref="AdminAction.Unlock"/> (Operators and up, within their domains); a
+/// refusal is audited.
 /// </summary>
-public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lockout, AuditLog auditLog)
+public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lockout, SecurityTeamNotices notices, AuditLog auditLog)
 {
-    public async Task<Result<Unlocked>> HandleAsync(Guid accountId, AuditContext context, CancellationToken cancellationToken = default)
+    public async Task<Result<Unlocked>> HandleAsync(Guid accountId, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
-        var email = await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Email).SingleOrDefaultAsync(cancellationToken);
-        if (email is null)
+        var account = await db.Users.AsNoTracking().Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account?.Email is null)
         {
             return Result<Unlocked>.Fail(ErrorCodes.NotFound, "No such account.");
         }
 
+        if (AccessPolicy.CanActOn(actor, account, AdminAction.Unlock) is { } refused)
+        {
+            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, nameof(AdminAction.Unlock));
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var wasLocked = await lockout.UnlockAsync(accountId, cancellationToken);
-        auditLog.Add(AuditEventTypes.AccountUnlocked, AuditEventTypes.Success, context, accountId, email, wasLocked ? "was_locked" : "not_locked");
+        if (wasLocked)
+        {
+            notices.Unlocked(account, actor.Email, context);
+        }
+
+        auditLog.Add(AuditEventTypes.AccountUnlocked, AuditEventTypes.Success, context, accountId, account.Email, wasLocked ? "was_locked" : "not_locked");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Result<Unlocked>.Ok(new Unlocked(accountId, email, wasLocked));
+        return Result<Unlocked>.Ok(new Unlocked(accountId, account.Email, wasLocked));
     }
 }

@@ -27,7 +27,7 @@ internal static class LockoutCommands
                 return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, new Failure(ErrorCodes.NotFound, $"No account {address}."));
             }
 
-            var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(accountId.Value, AuditContext.Cli, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(accountId.Value, Actor.Console, AuditContext.Cli, cancellationToken);
             if (!result.Succeeded)
             {
                 return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, result.Failure);

@@ -150,7 +150,7 @@ public sealed class AccountLockoutTests : IDisposable
 
         await using (var scope = _host.CreateScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(account.Id, AuditContext.Cli);
+            var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(account.Id, Actor.Console, AuditContext.Cli);
             result.Value!.WasLocked.ShouldBeTrue();
         }
 
@@ -167,7 +167,7 @@ public sealed class AccountLockoutTests : IDisposable
     {
         await using var scope = _host.CreateScope();
 
-        var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(Guid.NewGuid(), AuditContext.Cli);
+        var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(Guid.NewGuid(), Actor.Console, AuditContext.Cli);
 
         result.Failure!.Code.ShouldBe("not_found");
     }

@@ -35,7 +35,7 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Unlock_ByUserOrOperator_403()
+    public async Task Unlock_ByPlainUser_403()
     {
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         var user = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
@@ -43,6 +43,23 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
 
         await Problems.ReadAsync(await client.PostAsync($"/api/v1/accounts/{account.Id}/unlock", null), "forbidden");
         await Problems.ReadAsync(await client.GetAsync($"/api/v1/accounts/{account.Id}/lockout"), "forbidden");
+    }
+
+    [Fact]
+    public async Task Unlock_OperatorOfTheDomain_UnlocksUsersButNotAManager()
+    {
+        var domain = $"d{Guid.NewGuid():N}"[..10] + ".example";
+        await factory.CreateAccountAsync($"op@{domain}", Password, Role.Operator, domain);
+        var user = await factory.CreateAccountAsync($"user@{domain}", Password, mailbox: true);
+        var manager = await factory.CreateAccountAsync($"boss@{domain}", Password, Role.Manager, domain);
+        using var op = await factory.SignedInClientAsync($"op@{domain}", Password);
+
+        var onUser = await op.PostAsync($"/api/v1/accounts/{user.Id}/unlock", null);
+        var onManager = await op.PostAsync($"/api/v1/accounts/{manager.Id}/unlock", null);
+
+        onUser.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await op.GetAsync($"/api/v1/accounts/{user.Id}/lockout")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Problems.ReadAsync(onManager, "forbidden");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Lockout;
 using Latchkey.Hosting;
 
@@ -16,20 +17,16 @@ internal static class LockoutEndpoints
 
     internal static async Task<IResult> UnlockAsync(Guid id, HttpContext context, UnlockAccountHandler handler, CancellationToken cancellationToken)
     {
-        if (HelpdeskAccess.Check(context, id) is { } forbidden)
-        {
-            return ApiProblems.Result(forbidden);
-        }
-
-        var result = await handler.HandleAsync(id, CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(id, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetLockoutHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetLockoutHandler handler, AdminAccountsHandler admin, CancellationToken cancellationToken)
     {
-        if (HelpdeskAccess.Check(context, id) is { } forbidden)
+        var (_, refused) = await admin.CheckAsync(id, CurrentSession.Actor(context), AdminAction.View, CurrentSession.Audit(context), cancellationToken);
+        if (refused is not null)
         {
-            return ApiProblems.Result(forbidden);
+            return ApiProblems.Result(refused);
         }
 
         var result = await handler.HandleAsync(id, cancellationToken);

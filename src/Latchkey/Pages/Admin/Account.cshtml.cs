@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,8 @@ public sealed class AccountModel(
     ResetPasswordHandler reset,
     GeneratePasswordHandler generate,
     AdminAccountsHandler admin,
-    ChangeRoleHandler roles) : PageModel
+    ChangeRoleHandler roles,
+    UnlockAccountHandler unlock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -85,6 +87,18 @@ public sealed class AccountModel(
         }
 
         Message = $"Logged out of all devices ({result.Value} session(s)).";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken)
+    {
+        var result = await unlock.HandleAsync(Id, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = result.Value.WasLocked ? $"Unlocked {result.Value.Email}: the next login is checked afresh." : $"{result.Value.Email} was not locked.";
         return RedirectToPage(new { id = Id });
     }
 

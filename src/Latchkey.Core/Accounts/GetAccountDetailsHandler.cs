@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Accounts;
 
 /// <summary>One account for the admin panel, if the actor may see it.</summary>
-public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, StaleDevices staleDevices, TimeProvider timeProvider)
+public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, StaleDevices staleDevices, GetLockoutHandler lockout, TimeProvider timeProvider)
 {
     public const int RecentFailures = 20;
 
@@ -34,6 +34,8 @@ public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsH
             .ToListAsync(cancellationToken);
         var live = await sessions.HandleAsync(accountId, null, cancellationToken);
         var stale = await staleDevices.ListAsync(accountId, cancellationToken);
-        return Result<AccountDetails>.Ok(new AccountDetails(AccountView.From(account, timeProvider.GetUtcNow(), stale), live, failures));
+        var logins = await lockout.HandleAsync(accountId, cancellationToken);
+        return Result<AccountDetails>.Ok(new AccountDetails(
+            AccountView.From(account, timeProvider.GetUtcNow(), stale), live, failures, logins.Value?.RecentFailures ?? []));
     }
 }

@@ -143,6 +143,27 @@ public sealed class AccountLockoutTests : IDisposable
     }
 
     [Fact]
+    public async Task UnlockAccountHandler_LockedManager_SecurityTeamNoticedUserNotice_NotForAUser()
+    {
+        var manager = await _host.CreateAccountAsync("boss@" + UniqueEmail.New().Split('@')[1], Password, Role.Manager, "example.com");
+        var user = await _host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
+        await LockAsync(manager);
+        await LockAsync(user);
+        var options = _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Notifications.SecurityTeamOptions>>().Value;
+        options.Emails.Add("security@corp.example");
+
+        foreach (var account in new[] { manager, user })
+        {
+            await using var scope = _host.CreateScope();
+            (await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(account.Id, Actor.Console, AuditContext.Cli)).Value!.WasLocked.ShouldBeTrue();
+        }
+
+        await using var check = _host.CreateScope();
+        var notices = await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages.Where(m => m.To == "security@corp.example").Select(m => m.Subject).ToListAsync();
+        notices.ShouldHaveSingleItem().ShouldContain(manager.Email!);
+    }
+
+    [Fact]
     public async Task UnlockAccountHandler_LockedAccount_UnlockedAuditedAndCountersStartOver()
     {
         var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);

@@ -53,6 +53,7 @@ public sealed class AdminPagesTests(LatchkeyWebFactory factory) : IClassFixture<
         using var op = await factory.SignedInClientAsync($"op@{domain}", Password);
         var page = await HtmlForms.ParseAsync(await op.GetAsync($"/admin/accounts/{user.Id}"));
         page.QuerySelector("#locked-notice")!.TextContent.ShouldContain("locked until");
+        page.QuerySelectorAll("#failed-logins tbody tr").Length.ShouldBe(10);
 
         var response = await HtmlForms.SubmitAsync(op, page, new Dictionary<string, string>(), "#locked-notice form");
 

@@ -8,12 +8,14 @@ namespace Latchkey.Core.Passwords;
 /// Identity's hashing seam. New hashes are Argon2id PHC strings of the NFKC-normalised password, the format
 /// Dovecot verifies as <c>{ARGON2ID}</c>. Accepted for verification, and reported as
 /// <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> so Identity upgrades them at the next successful
-/// sign-in: Argon2id hashes made with other parameters, <c>{ARGON2ID}</c>-prefixed strings, and imported
-/// ASP.NET Core Identity v3 hashes (PBKDF2).
+/// sign-in: Argon2id hashes made with other parameters, <c>{ARGON2ID}</c>-prefixed strings, imported ASP.NET Core
+/// Identity v3 hashes (PBKDF2), and Dovecot's <c>{SHA512-CRYPT}</c> and <c>{BLF-CRYPT}</c> (through libxcrypt, under
+/// the hashing gate, as bcrypt is deliberately slow).
 /// </summary>
-public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id) : IPasswordHasher<Account>
+public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id, PasswordHashingGate gate) : IPasswordHasher<Account>
 {
     private const string DovecotPrefix = "{ARGON2ID}";
+    private static readonly string[] _cryptPrefixes = ["{SHA512-CRYPT}", "{BLF-CRYPT}", "{CRYPT}"];
     private static readonly PasswordHasher<Account> _identityHasher = new();
 
     public string HashPassword(Account user, string password)
@@ -41,6 +43,17 @@ public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id) : IPasswordH
             return ReferenceEquals(phc, hashedPassword) && !argon2id.NeedsRehash(phc)
                 ? PasswordVerificationResult.Success
                 : PasswordVerificationResult.SuccessRehashNeeded;
+        }
+
+        var crypt = _cryptPrefixes.FirstOrDefault(p => hashedPassword.StartsWith(p, StringComparison.Ordinal)) is { } prefix
+            ? hashedPassword[prefix.Length..]
+            : hashedPassword;
+        if (CryptHashes.IsSupported(crypt))
+        {
+            using (gate.Enter())
+            {
+                return CryptHashes.Verify(crypt, providedPassword) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+            }
         }
 
         if (IsIdentityV3(hashedPassword))

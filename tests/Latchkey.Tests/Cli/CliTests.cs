@@ -141,6 +141,24 @@ public sealed class CliTests : IDisposable
         (await RunAsync(["accounts", "list", "--domain", "import.example"])).Output.ShouldContain("one@import.example\tUser@import.example\tpanel,mailbox");
     }
 
+    [Fact]
+    public async Task AccountsImport_DovecotSha512CryptHash_SignsInAndIsUpgradedToArgon2id()
+    {
+        var (_, hash, _) = await ProcessRunner.RunAsync("doveadm", ["pw", "-s", "SHA512-CRYPT", "-p", "Dovecot-Pass-1"]);
+        var file = Path.Combine(_store.DataDirectory, "dovecot.csv");
+        await File.WriteAllTextAsync(file, $"email,mailbox,password_hash\nmigrated@import.example,true,{hash.Trim()}\n");
+
+        (await RunAsync(["accounts", "import", file])).ExitCode.ShouldBe(0);
+
+        (await SignInAsync("migrated@import.example", "Dovecot-Pass-2")).ShouldBeFalse();
+        (await SignInAsync("migrated@import.example", "Dovecot-Pass-1")).ShouldBeTrue();
+        using var host = new CoreTestHost(store: _store, migrate: false);
+        await using var scope = host.CreateScope();
+        var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            scope.ServiceProvider.GetRequiredService<Core.Data.LatchkeyDbContext>().Users, a => a.Email == "migrated@import.example");
+        stored.PasswordHash!.ShouldStartWith("$argon2id$");
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("name,role\nx,User\n", "no 'email' column")]

@@ -39,4 +39,21 @@ public sealed class DovecotHashCompatibilityTests
         hasher.Verify(phc, "Secret-2!").ShouldBeFalse();
         hasher.NeedsRehash(phc).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("SHA512-CRYPT")]
+    [InlineData("BLF-CRYPT")]
+    public async Task DoveadmCryptHash_VerifiedAndMarkedForUpgrade(string scheme)
+    {
+        var (exitCode, output, _) = await ProcessRunner.RunAsync("doveadm", ["pw", "-s", scheme, "-p", "Imported-Pass-1"]);
+        exitCode.ShouldBe(0);
+        var hash = output.Trim();
+        hash.ShouldStartWith("{" + scheme + "}");
+        var hasher = new Core.Passwords.LatchkeyPasswordHasher(Hashers.Argon2id(1024, 1), Hashers.Gate());
+        var account = new Core.Accounts.Account();
+
+        hasher.VerifyHashedPassword(account, hash, "Imported-Pass-1").ShouldBe(Microsoft.AspNetCore.Identity.PasswordVerificationResult.SuccessRehashNeeded);
+        hasher.VerifyHashedPassword(account, hash, "Imported-Pass-2").ShouldBe(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed);
+        hasher.VerifyHashedPassword(account, hash[(scheme.Length + 2)..], "Imported-Pass-1").ShouldBe(Microsoft.AspNetCore.Identity.PasswordVerificationResult.SuccessRehashNeeded);
+    }
 }

@@ -110,6 +110,23 @@ public sealed class MailboxLoginTests(MailSystem servers, ITestOutputHelper outp
         afterUnlock.ShouldStartWith("b OK");
     }
 
+    [Theory]
+    [InlineData("SHA512-CRYPT")]
+    [InlineData("BLF-CRYPT")]
+    public async Task MailboxImportedWithDovecotHash_ImapWorksBeforeAnyWebSignIn(string scheme)
+    {
+        var (_, hash, _) = await ProcessRunner.RunAsync("doveadm", ["pw", "-s", scheme, "-p", Password]);
+        var email = UniqueEmail.New("imported", "mail-tests.example");
+        var file = Path.Combine(servers.Store.DataDirectory, $"import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, $"email,mailbox,password_hash\n{email},true,{hash.Trim()}\n");
+
+        var (exitCode, output, error) = await servers.RunCliAsync("accounts", "import", file);
+
+        exitCode.ShouldBe(0, output + error);
+        (await MailClients.ImapLoginAsync(servers.ImapPort, email, Password)).ShouldStartWith("b OK");
+        (await MailClients.ImapLoginAsync(servers.ImapPort, email, "Not-The-Pass-1!")).ShouldStartWith("b NO");
+    }
+
     [Fact]
     public async Task LockedMailbox_UnlockedWithTheCliVerb_ImapWorksAgain()
     {

@@ -3,9 +3,12 @@ using Latchkey.Core;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Hosting;
 
@@ -49,7 +52,7 @@ internal static class LatchkeyWebApplication
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    private static void AddServices(IServiceCollection services, ConfigurationManager configuration)
     {
         // First of all hosted services: the schema must exist before anything (Data Protection's key ring loader,
         // which AddRazorPages registers) reads the store.
@@ -68,6 +71,20 @@ internal static class LatchkeyWebApplication
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName))
+            .Validate(web => web.KnownProxies.All(proxy => IPAddress.TryParse(proxy, out _)), "Latchkey:Web:KnownProxies must list IP addresses.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
+        {
+            // With both lists empty the middleware would trust every sender, so no proxy configured means no headers read.
+            forwarded.ForwardedHeaders = web.Value.KnownProxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in web.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<LatchkeyExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -84,6 +101,7 @@ internal static class LatchkeyWebApplication
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseRequestLocalization(options =>
         {

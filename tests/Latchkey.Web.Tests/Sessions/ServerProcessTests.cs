@@ -88,6 +88,28 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [Theory]
+    [InlineData(null, "127.0.0.1")]
+    [InlineData("127.0.0.1", "203.0.113.50")]
+    public async Task ForwardedFor_BelievedOnlyFromAConfiguredProxy(string? knownProxy, string recordedIp)
+    {
+        using var store = TestStore.Create();
+        var settings = WithAdmin(store);
+        if (knownProxy is not null)
+        {
+            settings["Latchkey:Web:KnownProxies:0"] = knownProxy;
+        }
+
+        using var node = await ServerProcess.StartAsync(settings, store.DataDirectory);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() });
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
+        (await client.PostAsJsonAsync(node.BaseUrl + "/api/v1/session", new { email = "admin@example.com", password = Password })).EnsureSuccessStatusCode();
+
+        var sessions = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(node.BaseUrl + "/api/v1/me/sessions");
+
+        sessions.GetProperty("items")[0].GetProperty("ip").GetString().ShouldBe(recordedIp);
+    }
+
     private static Dictionary<string, string?> WithAdmin(TestStore store)
     {
         var settings = store.Settings;

@@ -1,13 +1,13 @@
+using System.Net;
 using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
-using System.Net;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Hosting;

@@ -76,6 +76,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BootstrapAdministratorHandler>();
         services.AddScoped<CompleteSetupHandler>();
         services.AddScoped<SignInHandler>();
+        services.AddScoped<FailedSignInRecorder>();
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SessionRevoker>();

@@ -72,4 +72,19 @@ public sealed class PasswordHistory(LatchkeyDbContext db, IPasswordHasher<Accoun
             await db.PasswordHistory.Where(e => stale.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="password"/> is the account's previous password: the newest remembered hash that is not
+    /// the current one (one Argon2id verification). A device still sending it is stale, not an attacker.
+    /// </summary>
+    public async Task<bool> IsPreviousAsync(Account account, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var previous = await db.PasswordHistory.AsNoTracking()
+            .Where(e => e.AccountId == account.Id && e.PasswordHash != account.PasswordHash)
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Select(e => e.PasswordHash)
+            .FirstOrDefaultAsync(cancellationToken);
+        return previous is not null && hasher.VerifyHashedPassword(account, previous, password) != PasswordVerificationResult.Failed;
+    }
 }

@@ -20,13 +20,15 @@ namespace Latchkey.Core.Sessions;
 /// real reason. A hash with old parameters or from an import is upgraded by Identity on success. Wrong passwords
 /// feed the same counters as mail logins (<see cref="AccountLockout"/>): a locked account gets
 /// <see cref="ErrorCodes.Locked"/> with the lock's reason, before its password is checked, and an IP address with
-/// too many failures gets <see cref="ErrorCodes.RateLimited"/> before any hashing.
+/// too many failures gets <see cref="ErrorCodes.RateLimited"/> before any hashing. A browser still sending the
+/// previous password is recorded as a stale device and does not count (<see cref="FailedSignInRecorder"/>).
 /// </remarks>
 public sealed class SignInHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
     Argon2idHasher argon2id,
     AccountLockout lockout,
+    FailedSignInRecorder failures,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> options,
@@ -78,8 +80,8 @@ public sealed class SignInHandler(
 
         if (!passwordMatches)
         {
-            await lockout.RecordFailureAsync(new FailedLogin(account.Id, login, request.Ip, Protocol, await lockout.PwHashAsync(login, request.Password, cancellationToken)), cancellationToken);
-            return await RefuseAsync(context, account.Id, account.Email, "wrong_password", cancellationToken);
+            var stale = await failures.RecordAsync(account, login, request.Password, request.Ip, request.UserAgent, cancellationToken);
+            return await RefuseAsync(context, account.Id, account.Email, stale ? "previous_password" : "wrong_password", cancellationToken);
         }
 
         if (account.Disabled || !account.PanelAccess)

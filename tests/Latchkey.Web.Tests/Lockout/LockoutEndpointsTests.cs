@@ -63,6 +63,29 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task WebSignInWithThePreviousPassword_StaleDeviceNotALock()
+    {
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        using var user = await factory.SignedInClientAsync(account.Email!, Password);
+        (await user.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = Password, newPassword = "Brand-New-Pass-8", confirmPassword = "Brand-New-Pass-8" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var oldBrowser = factory.CreateClient();
+        oldBrowser.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+
+        for (var i = 0; i < 15; i++)
+        {
+            (await oldBrowser.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        using var again = await factory.SignedInClientAsync(account.Email!, "Brand-New-Pass-8");
+        var me = await again.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        me.GetProperty("locked").GetBoolean().ShouldBeFalse();
+        var stale = me.GetProperty("staleDevices").EnumerateArray().Single();
+        stale.GetProperty("protocol").GetString().ShouldBe("web");
+        stale.GetProperty("attempts").GetInt32().ShouldBe(15);
+    }
+
+    [Fact]
     public async Task Unlock_UnknownAccount_404()
     {
         var admin = await factory.CreateAccountAsync(UniqueEmail.New(), Password, Role.Administrator);

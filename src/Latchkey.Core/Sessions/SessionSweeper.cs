@@ -1,28 +1,18 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Core.Sessions;
 
 /// <summary>Runs <see cref="SweepSessionsHandler"/> once an hour in the server.</summary>
-public sealed class SessionSweeper(IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger<SessionSweeper> logger) : BackgroundService
+public sealed class SessionSweeper(IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger<SessionSweeper> logger)
+    : HourlyJob(scopes, timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), timeProvider);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var swept = await scope.ServiceProvider.GetRequiredService<SweepSessionsHandler>().HandleAsync(stoppingToken);
-                SessionsLog.Swept(logger, swept);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                SessionsLog.SweepFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var swept = await services.GetRequiredService<SweepSessionsHandler>().HandleAsync(cancellationToken);
+        SessionsLog.Swept(logger, swept);
     }
+
+    protected override void Failed(Exception exception) => SessionsLog.SweepFailed(logger, exception);
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Accounts;
 
 /// <summary>One account for the admin panel, if the actor may see it.</summary>
-public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, StaleDevices staleDevices, GetLockoutHandler lockout, TimeProvider timeProvider)
+public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, GetLockoutHandler lockout, TimeProvider timeProvider)
 {
     public const int RecentFailures = 20;
 
@@ -21,7 +21,9 @@ public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsH
             return Result<AccountDetails>.Fail(ErrorCodes.NotFound, "No such account.");
         }
 
-        if (AccessPolicy.CanActOn(actor, account, AdminAction.View) is { } refused && !(actor.RoleIn(account.Domain) is not null && account.Id == actor.AccountId))
+        // Staff may view their own account in a domain they work in, even though they cannot act on an equal role.
+        var ownAccount = account.Id == actor.AccountId && actor.RoleIn(account.Domain) is not null;
+        if (AccessPolicy.CanActOn(actor, account, AdminAction.View) is { } refused && !ownAccount)
         {
             return refused;
         }
@@ -33,9 +35,11 @@ public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsH
             .Select(e => new SignInFailureView(e.OccurredAt, e.Ip, e.UserAgent, e.Detail))
             .ToListAsync(cancellationToken);
         var live = await sessions.HandleAsync(accountId, null, cancellationToken);
-        var stale = await staleDevices.ListAsync(accountId, cancellationToken);
-        var logins = await lockout.HandleAsync(accountId, cancellationToken);
+        var lockoutView = (await lockout.HandleAsync(accountId, cancellationToken)).Value;
         return Result<AccountDetails>.Ok(new AccountDetails(
-            AccountView.From(account, timeProvider.GetUtcNow(), stale), live, failures, logins.Value?.RecentFailures ?? []));
+            AccountView.From(account, timeProvider.GetUtcNow(), lockoutView?.StaleDevices),
+            live,
+            failures,
+            lockoutView?.RecentFailures ?? []));
     }
 }

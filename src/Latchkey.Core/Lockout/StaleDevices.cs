@@ -1,6 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,11 +11,13 @@ namespace Latchkey.Core.Lockout;
 /// <summary>
 /// Devices still logging in with the account's previous password. Each attempt updates its device's row (protocol,
 /// IP, device id, last seen, attempts); the first device seen since the last password change also queues one
-/// e-mail to the account, never one per attempt. Such attempts never count toward a lock.
+/// e-mail to the account, never one per attempt. Such attempts never count toward a lock. Every recorded attempt drops
+/// the cached snapshots of the account's sessions, which carry the list (so <c>GET /api/v1/me</c> reads no store).
 /// </summary>
 public sealed class StaleDevices(
     LatchkeyDbContext db,
     EmailOutbox outbox,
+    SessionRevoker sessions,
     IOptions<LatchkeyOptions> options,
     TimeProvider timeProvider,
     ILogger<StaleDevices> logger)
@@ -36,6 +39,7 @@ public sealed class StaleDevices(
                 row.Attempts++;
                 row.LastSeenAt = now;
                 await db.SaveChangesAsync(cancellationToken);
+                await sessions.AccountChangedAsync(account.Id, cancellationToken);
                 return;
             }
 
@@ -59,6 +63,7 @@ public sealed class StaleDevices(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 LockoutLog.StaleDeviceSeen(logger, account.Id, ip, protocol);
+                await sessions.AccountChangedAsync(account.Id, cancellationToken);
                 return;
             }
             catch (DbUpdateException) when (attempt == 0)

@@ -5,7 +5,8 @@ namespace Latchkey.Core.Sessions;
 /// <summary>
 /// What a valid session tells the web layer about the request's account. <see cref="Account"/> is a read-only
 /// snapshot (no tracking) taken when the session was last read from the store; every change to the account drops
-/// the cached copies of its sessions (<see cref="SessionRevoker.AccountChangedAsync"/>), so it is never stale.
+/// the cached copies of its sessions (<see cref="SessionRevoker.AccountChangedAsync"/>), so it is never stale. The
+/// same holds for <see cref="StaleDevices"/>, the devices still sending the previous password.
 /// </summary>
 public sealed record AuthenticatedSession(
     Guid SessionId,
@@ -14,4 +15,5 @@ public sealed record AuthenticatedSession(
     string Domain,
     bool MustChangePassword,
     IReadOnlyList<RoleAssignment> Roles,
-    Account Account);
+    Account Account,
+    IReadOnlyList<StaleDeviceView> StaleDevices);

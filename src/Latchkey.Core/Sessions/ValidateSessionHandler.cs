@@ -1,4 +1,5 @@
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,26 @@ namespace Latchkey.Core.Sessions;
 /// <see cref="SessionCache"/> when it can, else from the store. Last-seen is written at most once per
 /// <see cref="LatchkeySessionOptions.LastSeenResolution"/>, never on every request.
 /// </summary>
-public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache cache, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
+public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache cache, StaleDevices staleDevices, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
 {
+    /// <summary>
+    /// The answer of this node's cache alone, for the hot path: the session when it is cached, live, and owes no
+    /// last-seen write. Null means "ask <see cref="HandleAsync"/>", which also handles expiry and the last-seen write;
+    /// the caller then needs no scope, store connection or handler for the common request.
+    /// </summary>
+    public static AuthenticatedSession? FromCache(SessionCache cache, string? token, DateTimeOffset now, LatchkeySessionOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(settings);
+        return SessionTokens.LooksValid(token)
+            && cache.TryGet(token!, settings.CacheLifetime, out var cached)
+            && now < cached.ExpiresAt
+            && now - cached.LastSeenAt < settings.LastSeenResolution
+            && now - cached.LastSeenAt < settings.IdleTimeout
+                ? cached.Session
+                : null;
+    }
+
     public async Task<AuthenticatedSession?> HandleAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (!SessionTokens.LooksValid(token))
@@ -62,7 +81,8 @@ public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache ca
             lastSeen = now;
         }
 
-        var authenticated = new AuthenticatedSession(session.Id, account.Id, account.Email ?? "", account.Domain, account.MustChangePassword, account.Roles, account);
+        var stale = await staleDevices.ListAsync(account.Id, cancellationToken);
+        var authenticated = new AuthenticatedSession(session.Id, account.Id, account.Email ?? "", account.Domain, account.MustChangePassword, account.Roles, account, stale);
         cache.Set(key, cache.NewEntry(authenticated, lastSeen, session.ExpiresAt), epoch);
         return authenticated;
     }

@@ -8,15 +8,17 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Hosting;
 
 /// <summary>
-/// Authenticates a request by its session cookie: the token is looked up in the store on every request, so a
-/// revoked session is refused on its very next request. API requests are answered 401/403 problem details;
+/// Authenticates a request by its session cookie, against this node's session cache (which every revocation empties
+/// when it commits, on every node) or else the store, so a revoked session is refused on its very next request.
+/// API requests are answered 401/403 problem details;
 /// page requests are sent to <c>/login</c>.
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ValidateSessionHandler validateSession,
+    SessionCache cache,
+    TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> sessionOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -31,7 +33,9 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var session = await validateSession.HandleAsync(token, Context.RequestAborted);
+        // Most requests are answered by the node's cache with no scoped service built; the rest go to the handler.
+        var session = ValidateSessionHandler.FromCache(cache, token, timeProvider.GetUtcNow(), sessionOptions.Value)
+            ?? await Context.RequestServices.GetRequiredService<ValidateSessionHandler>().HandleAsync(token, Context.RequestAborted);
         if (session is null)
         {
             return AuthenticateResult.Fail("The session has ended.");

@@ -61,5 +61,5 @@ public sealed class SessionCacheTests
     }
 
     private static AuthenticatedSession Session(Guid accountId) =>
-        new(Guid.NewGuid(), accountId, "a@example.com", "example.com", false, [new RoleAssignment { Role = Role.User }], new Account { Id = accountId });
+        new(Guid.NewGuid(), accountId, "a@example.com", "example.com", false, [new RoleAssignment { Role = Role.User }], new Account { Id = accountId }, []);
 }

@@ -40,9 +40,7 @@ public sealed class AdminAccountsHandler(
 
         if (AccessPolicy.CanActOn(actor, account, action) is { } refused)
         {
-            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, action.ToString());
-            await db.SaveChangesAsync(cancellationToken);
-            return (account, refused);
+            return (account, await auditLog.RefusedAsync(refused, context, account.Id, account.Email, action.ToString(), cancellationToken));
         }
 
         return (account, null);

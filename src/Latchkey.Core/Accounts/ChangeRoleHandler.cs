@@ -41,9 +41,7 @@ public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessi
         var refused = AccessPolicy.CanActOn(actor, account, AdminAction.Create) ?? AccessPolicy.CanGrant(actor, role, scope);
         if (refused is not null)
         {
-            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, $"{(grant ? "grant" : "revoke")} {role}");
-            await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, $"{(grant ? "grant" : "revoke")} {role}", cancellationToken);
         }
 
         var existing = account.Roles.FirstOrDefault(r => r.Role == role && r.Domain == scope);

@@ -36,9 +36,7 @@ public sealed class CreateAccountHandler(
 
         if ((AccessPolicy.CanActInDomain(actor, accountDomain, AdminAction.Create) ?? AccessPolicy.CanGrant(actor, command.Role, roleDomain)) is { } refused)
         {
-            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, targetEmail: email, detail: $"create {command.Role}");
-            await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await auditLog.RefusedAsync(refused, context, null, email, $"create {command.Role}", cancellationToken);
         }
 
         if (command.Password is not null && command.Generate)

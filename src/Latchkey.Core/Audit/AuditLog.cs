@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 
 namespace Latchkey.Core.Audit;
@@ -30,6 +31,17 @@ public sealed class AuditLog(LatchkeyDbContext db, TimeProvider timeProvider)
         };
         db.AuditEvents.Add(auditEvent);
         return auditEvent;
+    }
+
+    /// <summary>
+    /// Records a refusal by the role boundaries (<see cref="AuditEventTypes.Forbidden"/>) and saves it at once, so the
+    /// refusal is on record even though the change it refused never happens; returns the refusal to answer with.
+    /// </summary>
+    public async Task<Failure> RefusedAsync(Failure refusal, AuditContext context, Guid? targetId, string? targetEmail, string action, CancellationToken cancellationToken)
+    {
+        Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, targetId, targetEmail, action);
+        await db.SaveChangesAsync(cancellationToken);
+        return refusal;
     }
 
     private static string? Truncate(string? value, int length) =>

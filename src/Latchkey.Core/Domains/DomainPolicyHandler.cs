@@ -37,9 +37,7 @@ public sealed class DomainPolicyHandler(LatchkeyDbContext db, PasswordPolicyProv
 
         if (AccessPolicy.CanActInDomain(actor, domain.Name, AdminAction.EditPolicy) is { } refused)
         {
-            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, detail: $"edit_policy {domain.Name}");
-            await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await auditLog.RefusedAsync(refused, context, null, null, $"edit_policy {domain.Name}", cancellationToken);
         }
 
         if (policy?.Problems() is { Count: > 0 } problems)

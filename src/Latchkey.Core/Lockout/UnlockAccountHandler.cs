@@ -28,9 +28,7 @@ public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lo
 
         if (AccessPolicy.CanActOn(actor, account, AdminAction.Unlock) is { } refused)
         {
-            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, nameof(AdminAction.Unlock));
-            await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, nameof(AdminAction.Unlock), cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -51,9 +51,7 @@ public sealed class ResetPasswordHandler(
             ?? (command.RequireChange ? AccessPolicy.CanActOn(actor, account, AdminAction.RequireChange) : null);
         if (refused is not null)
         {
-            auditLog.Add(AuditEventTypes.Forbidden, AuditEventTypes.Failure, context, account.Id, account.Email, "reset_password");
-            await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, "reset_password", cancellationToken);
         }
 
         var password = command.NewPassword ?? PasswordGenerator.Generate(await policies.ForDomainAsync(account.Domain, cancellationToken), account.Email);

@@ -58,6 +58,7 @@ internal static class LatchkeyWebApplication
         // which AddRazorPages registers) reads the store.
         services.AddHostedService<StoreInitializer>();
         services.AddLatchkeyCore(configuration);
+        services.AddLocalization();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/");

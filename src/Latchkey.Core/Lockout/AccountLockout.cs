@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Sessions;
@@ -111,6 +112,7 @@ public sealed class AccountLockout(
         if (locked == 1)
         {
             LockoutLog.Locked(logger, accountId, distinct, until, level);
+            LatchkeyMetrics.Locked();
         }
 
         return locked == 1;
@@ -151,6 +153,7 @@ public sealed class AccountLockout(
         if (wasLocked)
         {
             LockoutLog.Unlocked(logger, accountId);
+            LatchkeyMetrics.Unlocked();
         }
 
         return wasLocked;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Latchkey.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
@@ -39,7 +40,9 @@ public sealed class Argon2idHasher
             int status;
             using (_gate.Enter())
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 status = HashCore(output, passwordBytes, _opsLimit, _memLimit);
+                LatchkeyMetrics.Hashed("hash", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
 
             if (status != 0)
@@ -72,7 +75,10 @@ public sealed class Argon2idHasher
         {
             using (_gate.Enter())
             {
-                return VerifyCore(hashBytes, passwordBytes) == 0;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var matches = VerifyCore(hashBytes, passwordBytes) == 0;
+                LatchkeyMetrics.Hashed("verify", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                return matches;
             }
         }
         finally

@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
@@ -36,6 +37,7 @@ public sealed class PasswordHashingGate : IDisposable
     {
         if (_slots.Wait(0))
         {
+            LatchkeyMetrics.HashingWaited(TimeSpan.Zero);
             Interlocked.Increment(ref _entered);
             return new Slot(_slots);
         }
@@ -46,6 +48,8 @@ public sealed class PasswordHashingGate : IDisposable
             throw new HashingCapacityExceededException();
         }
 
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        LatchkeyMetrics.HashingQueued(1);
         try
         {
             if (!_slots.Wait(_queueTimeout))
@@ -56,6 +60,8 @@ public sealed class PasswordHashingGate : IDisposable
         finally
         {
             Interlocked.Decrement(ref _queued);
+            LatchkeyMetrics.HashingQueued(-1);
+            LatchkeyMetrics.HashingWaited(System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
         }
 
         Interlocked.Increment(ref _entered);

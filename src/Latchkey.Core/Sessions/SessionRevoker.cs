@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,7 @@ public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInte
         }
 
         await AccountChangedAsync(accountId, cancellationToken);
+        LatchkeyMetrics.Revoked(ended);
         return ended;
     }
 }

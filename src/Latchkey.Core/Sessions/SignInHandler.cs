@@ -108,6 +108,7 @@ public sealed class SignInHandler(
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context with { ActorId = account.Id, ActorEmail = account.Email }, account.Id, account.Email);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignedIn(logger, account.Id, session.Id);
+        LatchkeyMetrics.SignIn("success", Protocol);
         return Result<SignedIn>.Ok(new SignedIn(account, session, token));
     }
 
@@ -116,6 +117,7 @@ public sealed class SignInHandler(
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, accountId, Limit(email ?? "", 256), reason);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignInRefused(logger, accountId, reason);
+        LatchkeyMetrics.SignIn(reason, Protocol);
         return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, "The e-mail address or password is not correct.");
     }
 

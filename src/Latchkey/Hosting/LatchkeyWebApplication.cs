@@ -48,6 +48,7 @@ internal static class LatchkeyWebApplication
         AddServices(builder.Services, builder.Configuration);
 
         var app = builder.Build();
+        ConfigurationCheck.WarnAboutUnknownKeys(app);
         UsePipeline(app);
         return app;
     }
@@ -73,6 +74,7 @@ internal static class LatchkeyWebApplication
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName))
+            .ValidateDataAnnotations()
             .Validate(web => web.KnownProxies.All(proxy => IPAddress.TryParse(proxy, out _)), "Latchkey:Web:KnownProxies must list IP addresses.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
@@ -98,6 +100,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<SessionSweeper>();
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
+        LatchkeyTelemetry.Add(services, configuration);
     }
 
     private static void UsePipeline(WebApplication app)
@@ -119,6 +122,7 @@ internal static class LatchkeyWebApplication
         app.MapLatchkeyApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        LatchkeyTelemetry.Map(app);
     }
 
     /// <summary>

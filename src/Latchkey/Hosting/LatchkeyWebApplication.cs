@@ -112,6 +112,7 @@ internal static class LatchkeyWebApplication
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(PasswordChangeGate.InvokeAsync);

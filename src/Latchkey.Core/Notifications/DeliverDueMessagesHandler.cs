@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +87,7 @@ public sealed class DeliverDueMessagesHandler(
         {
             parts.Add(current switch
             {
-                SmtpException smtp => $"{smtp.GetType().Name}({smtp.StatusCode})",
+                MailKit.Net.Smtp.SmtpCommandException smtp => $"{smtp.GetType().Name}({(int)smtp.StatusCode})",
                 SocketException socket => $"{socket.GetType().Name}({socket.SocketErrorCode})",
                 _ => current.GetType().Name,
             });

@@ -13,7 +13,9 @@ internal static class ApiProblems
     {
         ErrorCodes.InvalidCredentials or ErrorCodes.TwoFactorRequired or ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorCodes.Locked => StatusCodes.Status423Locked,
-        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden or ErrorCodes.CrossOrigin => StatusCodes.Status403Forbidden,
+        ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,

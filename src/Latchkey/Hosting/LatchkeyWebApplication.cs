@@ -115,6 +115,7 @@ internal static class LatchkeyWebApplication
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(PasswordChangeGate.InvokeAsync);
@@ -138,7 +139,10 @@ internal static class LatchkeyWebApplication
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
         if (!context.Request.Path.StartsWithSegments("/css", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/js", StringComparison.Ordinal))
         {
-            headers.CacheControl = "no-store";
+            // "no-cache, no-store" (with Pragma) is what antiforgery sets on pages with a form: the same value here
+            // means it has nothing to override, and so nothing to warn about.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         if (context.Request.ContentLength > MaxRequestBodyBytes)

@@ -77,6 +77,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompleteSetupHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<FailedSignInRecorder>();
+        services.AddScoped<SignInPasswordCheck>();
+        services.AddScoped<TrustedDevices>();
+        services.AddScoped<KnownMailSources>();
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SessionRevoker>();
@@ -140,7 +143,8 @@ public static class CoreServiceCollectionExtensions
             .AddPasswordValidator<PasswordPolicyValidator>();
         services.RemoveAll<IPasswordValidator<Account>>();
         services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();
-        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>, LatchkeyPasswordHasher>());
+        services.AddScoped<LatchkeyPasswordHasher>();
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>>(provider => provider.GetRequiredService<LatchkeyPasswordHasher>()));
         return services;
     }
 

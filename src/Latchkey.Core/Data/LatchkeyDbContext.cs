@@ -47,6 +47,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<StaleDevice> StaleDevices => Set<StaleDevice>();
 
+    public DbSet<KnownMailSource> KnownMailSources => Set<KnownMailSource>();
+
     public DbSet<AppPassword> AppPasswords => Set<AppPassword>();
 
     public DbSet<DovecotPolicySecret> DovecotPolicySecrets => Set<DovecotPolicySecret>();
@@ -78,6 +80,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<LockoutState>(ModelConfiguration.ConfigureLockoutState);
         builder.Entity<LoginFailure>(ModelConfiguration.ConfigureLoginFailure);
         builder.Entity<StaleDevice>(ModelConfiguration.ConfigureStaleDevice);
+        builder.Entity<KnownMailSource>(ModelConfiguration.ConfigureKnownMailSource);
         builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
         builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
     }

@@ -114,9 +114,19 @@ internal static class ModelConfiguration
         failure.Property(f => f.Ip).HasMaxLength(64).IsRequired();
         failure.Property(f => f.Protocol).HasMaxLength(32).IsRequired();
         failure.Property(f => f.PwHash).HasMaxLength(16).IsRequired();
+        failure.Property(f => f.TrustedSource).HasMaxLength(64).IsRequired();
         failure.HasIndex(f => new { f.AccountId, f.OccurredAt });
         failure.HasIndex(f => new { f.Ip, f.OccurredAt });
         failure.HasIndex(f => f.OccurredAt);
+    }
+
+    public static void ConfigureKnownMailSource(EntityTypeBuilder<KnownMailSource> source)
+    {
+        source.ToTable("known_mail_sources");
+        source.HasKey(s => new { s.AccountId, s.Ip });
+        source.Property(s => s.Ip).HasMaxLength(64).IsRequired();
+        source.HasIndex(s => s.TrustedUntil);
+        source.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public static void ConfigureStaleDevice(EntityTypeBuilder<StaleDevice> device)

@@ -141,7 +141,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         using var client = new HttpClient();
         var response = await client.PostAsJsonAsync(baseUrl + "/api/v1/session", new { email = "admin@example.com", password = Password });
         response.EnsureSuccessStatusCode();
-        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("latchkey_session=", StringComparison.Ordinal)).Split(';')[0];
     }
 
     private static HttpClient ClientWithCookie(string cookie)

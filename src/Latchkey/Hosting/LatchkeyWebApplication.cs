@@ -114,6 +114,7 @@ internal static class LatchkeyWebApplication
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(ApiScopeGate.InvokeAsync);
         app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();

@@ -8,6 +8,7 @@ using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
         AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
         AddOptions<MailboxOptions>(services, configuration, MailboxOptions.SectionName);
+        AddOptions<ApiTokenOptions>(services, configuration, ApiTokenOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -117,6 +119,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CreateAppPasswordHandler>();
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
+        services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
+        services.AddScoped<ApiTokenRevoker>();
+        services.AddScoped<CreateApiTokenHandler>();
+        services.AddScoped<ListApiTokensHandler>();
+        services.AddScoped<ListAccountTokensHandler>();
+        services.AddScoped<RevokeApiTokenHandler>();
+        services.AddScoped<ValidateApiTokenHandler>();
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.

@@ -6,6 +6,7 @@ using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<DovecotPolicySecret> DovecotPolicySecrets => Set<DovecotPolicySecret>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -83,5 +86,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<KnownMailSource>(ModelConfiguration.ConfigureKnownMailSource);
         builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
         builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
+        builder.Entity<ApiToken>(ModelConfiguration.ConfigureApiToken);
     }
 }

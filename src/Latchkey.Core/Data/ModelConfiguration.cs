@@ -6,6 +6,7 @@ using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -157,5 +158,17 @@ internal static class ModelConfiguration
         secret.Property(s => s.Id).ValueGeneratedNever();
         secret.Property(s => s.Nonce).HasMaxLength(64).IsRequired();
         secret.Property(s => s.Secret).HasMaxLength(128).IsRequired();
+    }
+
+    public static void ConfigureApiToken(EntityTypeBuilder<ApiToken> token)
+    {
+        token.ToTable("api_tokens");
+        token.Property(t => t.Name).HasMaxLength(ApiToken.MaxNameLength).IsRequired();
+        token.Property(t => t.TokenHash).HasMaxLength(32).IsRequired();
+        token.Property(t => t.Scopes).HasMaxLength(200).IsRequired();
+        token.Property(t => t.RevokedReason).HasMaxLength(64);
+        token.HasIndex(t => t.TokenHash).IsUnique();
+        token.HasIndex(t => t.AccountId);
+        token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

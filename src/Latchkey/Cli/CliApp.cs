@@ -11,7 +11,7 @@ namespace Latchkey.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "blocklist", "domains", "dovecot", "migrate", "sessions" };
+    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "blocklist", "domains", "dovecot", "migrate", "sessions", "tokens" };
 
     public static bool IsCliVerb(string[] args) => args.Length > 0 && (_nouns.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -38,6 +38,7 @@ internal static class CliApp
             DomainsCommands.Create(host.Services),
             DovecotCommands.Create(host.Services),
             SessionsCommands.Create(host.Services),
+            TokensCommands.Create(host.Services),
             StoreCommands.CreateMigrate(host.Services),
         };
         var parsed = root.Parse(args);

@@ -118,6 +118,7 @@ internal static class LatchkeyWebApplication
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(ApiScopeGate.InvokeAsync);
         app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();

@@ -39,10 +39,16 @@ public static class CoreServiceCollectionExtensions
         AddOptions<PasswordResetOptions>(services, configuration, PasswordResetOptions.SectionName);
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<PasswordResetOptions>>((tokens, reset) => tokens.TokenLifespan = reset.Value.TokenLifetime);
 
-        // The key ring lives in the store: every node, and the CLI, protect and unprotect with the same keys.
+        // The key ring lives in the store: every node, and the CLI, protect and unprotect with the same keys. Each key
+        // is encrypted with the key file kept outside the database, so a copy of the store alone holds no usable key.
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddSingleton<DataProtectionKeyRepository>();
-        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
+        services.AddSingleton<StoreKeyFile>();
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository, StoreKeyFile>((keys, repository, keyFile) =>
+        {
+            keys.XmlRepository = repository;
+            keys.XmlEncryptor = new KeyFileXmlEncryptor(keyFile);
+        });
         AddOptions<SmtpOptions>(services, configuration, SmtpOptions.SectionName);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
         AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
@@ -161,6 +167,26 @@ public static class CoreServiceCollectionExtensions
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
+    /// <summary>The store's folder 0700 and the store itself 0600 before SQLite first opens it (StoreFiles).</summary>
+    private static void PrepareSqliteFile(string connectionString)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal) || File.Exists(file))
+        {
+            return;
+        }
+
+        try
+        {
+            StoreFiles.EnsurePrivateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            StoreFiles.EnsurePrivateFile(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"cannot create the store {file}: {exception.Message}", exception);
+        }
+    }
+
     private static void ConfigureStore(IServiceProvider provider, IConfiguration configuration, DbContextOptionsBuilder options)
     {
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -179,10 +205,10 @@ public static class CoreServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     var directory = provider.GetRequiredService<IOptions<LatchkeyOptions>>().Value.FullDataDirectory;
-                    Directory.CreateDirectory(directory);
                     connectionString = $"Data Source={Path.Combine(directory, "latchkey.db")};Default Timeout=30;Pooling=True";
                 }
 
+                PrepareSqliteFile(connectionString);
                 options.UseSqlite(connectionString);
                 break;
         }

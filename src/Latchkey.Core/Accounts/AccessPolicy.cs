@@ -13,7 +13,8 @@ namespace Latchkey.Core.Accounts;
 /// <item>Administrators do everything, in every domain.</item>
 /// <item>Nobody but an Administrator acts on an account whose highest role is not strictly lower than their own
 /// role in its domain: an Operator acts on Users only, a Manager on Users and Operators.</item>
-/// <item>Nobody grants a role higher than their own in that domain; only Administrators grant Administrator.</item>
+/// <item>Roles are given by Administrators; a Manager may grant Operator (or User) in their own domains and nothing
+/// above (DESIGN.md "Who uses it"); Operators grant nothing.</item>
 /// </list>
 /// </remarks>
 public static class AccessPolicy
@@ -53,7 +54,10 @@ public static class AccessPolicy
         return own is null || own < MinimumRole(action) ? Refuse($"You cannot {Describe(action)} in {domain}.") : null;
     }
 
-    /// <summary>Null when <paramref name="actor"/> may give <paramref name="role"/> scoped to <paramref name="domain"/> (null: global).</summary>
+    /// <summary>
+    /// Null when <paramref name="actor"/> may give <paramref name="role"/> scoped to <paramref name="domain"/> (null: global):
+    /// Administrators any role, Managers at most Operator in a domain they manage, nobody else anything.
+    /// </summary>
     public static Failure? CanGrant(Actor actor, Role role, string? domain)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -68,7 +72,7 @@ public static class AccessPolicy
         }
 
         var own = actor.RoleIn(domain);
-        return own is null || role > own ? Refuse($"You cannot grant {role} in {domain}.") : null;
+        return own is not Role.Manager || role > Role.Operator ? Refuse($"You cannot grant {role} in {domain}: Managers grant Operator in their own domains, Administrators everything else.") : null;
     }
 
     public static Role HighestRole(IEnumerable<RoleAssignment> roles) =>

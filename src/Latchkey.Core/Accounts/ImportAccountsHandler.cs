@@ -16,7 +16,8 @@ namespace Latchkey.Core.Accounts;
 /// </summary>
 /// <remarks>
 /// Idempotent: an address that exists already is skipped, so the same file can be run again after a failure.
-/// Rows are validated first; the import stops before writing anything if any row is bad, and says which.
+/// The whole file is checked first (UTF-8, CSV shape, every row, every password against its domain's policy); any
+/// problem refuses the file before anything is written, naming the lines, so a refusal never leaves half an import.
 /// Accounts are written in batches of <see cref="BatchSize"/>, each batch in its own transaction.
 /// </remarks>
 public sealed class ImportAccountsHandler(
@@ -29,13 +30,26 @@ public sealed class ImportAccountsHandler(
 {
     public const int BatchSize = 1000;
 
+    /// <summary>Imports a file's bytes, refusing it with the line number when they are not UTF-8.</summary>
+    public async Task<Result<AccountImport>> HandleAsync(byte[] csv, AuditContext context, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var text = CsvRows.DecodeUtf8(csv);
+        if (!text.Succeeded)
+        {
+            return Result<AccountImport>.Fail(Refused(text.Failure.Message));
+        }
+
+        using var reader = new StringReader(text.Value);
+        return await HandleAsync(reader, context, progress, cancellationToken);
+    }
+
     public async Task<Result<AccountImport>> HandleAsync(TextReader csv, AuditContext context, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var parsed = await CsvRows.ReadAsync(csv, cancellationToken);
         if (!parsed.Succeeded)
         {
-            return Result<AccountImport>.Fail(parsed.Failure);
+            return Result<AccountImport>.Fail(Refused(parsed.Failure.Message));
         }
 
         var rows = parsed.Value;
@@ -46,6 +60,10 @@ public sealed class ImportAccountsHandler(
             if (ImportRow.TryParse(fields, out var row, out var problem))
             {
                 valid.Add(row);
+                if (row.Password is { } password && await PasswordProblemAsync(row, password) is { } weak)
+                {
+                    problems.Add($"line {line}: password: {weak}");
+                }
             }
             else
             {
@@ -57,7 +75,7 @@ public sealed class ImportAccountsHandler(
         problems.AddRange(duplicates.Select(d => $"{d} appears more than once"));
         if (problems.Count > 0)
         {
-            return Failure.Field(ErrorCodes.Validation, "file", string.Join("; ", problems.Take(10)) + (problems.Count > 10 ? $"; and {problems.Count - 10} more" : ""));
+            return Refused(string.Join("; ", problems.Take(10)) + (problems.Count > 10 ? $"; and {problems.Count - 10} more" : ""));
         }
 
         var created = 0;
@@ -80,7 +98,7 @@ public sealed class ImportAccountsHandler(
                 {
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
-                    return Failure.Field(ErrorCodes.Validation, "file", $"{row.Email}: {result.Message} ({created} created before it, {skipped} skipped).");
+                    return Failure.Field(ErrorCodes.Validation, "file", $"{row.Email}: {result.Message}; this batch was rolled back ({created} account(s) of earlier batches were created and stay).");
                 }
 
                 created++;
@@ -93,6 +111,25 @@ public sealed class ImportAccountsHandler(
         }
 
         return Result<AccountImport>.Ok(new AccountImport(created, skipped));
+    }
+
+    private static Failure Refused(string problems) =>
+        Failure.Field(ErrorCodes.Validation, "file", problems.TrimEnd('.') + "; nothing was imported (the file is checked whole before anything is written).");
+
+    /// <summary>The domain's password policy for a row's password, checked before anything is written.</summary>
+    private async Task<string?> PasswordProblemAsync(ImportRow row, string password)
+    {
+        var candidate = new Account { UserName = row.Email, Email = row.Email, Domain = row.AccountDomain };
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var validation = await validator.ValidateAsync(userManager, candidate, password);
+            if (!validation.Succeeded)
+            {
+                return IdentityFailures.ToFailure(validation, "password").Message;
+            }
+        }
+
+        return null;
     }
 
     private async Task<Failure?> AddAsync(ImportRow row, AuditContext context, CancellationToken cancellationToken)

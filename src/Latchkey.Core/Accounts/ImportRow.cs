@@ -33,8 +33,14 @@ internal sealed record ImportRow(string Email, string AccountDomain, Role Role, 
             return false;
         }
 
-        var mailboxText = fields.GetValueOrDefault("mailbox")?.Trim();
-        var mailbox = mailboxText is "true" or "yes" or "1" or "TRUE" or "Yes";
+        var mailboxText = fields.GetValueOrDefault("mailbox")?.Trim().ToLowerInvariant() ?? "";
+        if (mailboxText is not ("" or "true" or "false" or "yes" or "no" or "1" or "0"))
+        {
+            problem = $"mailbox '{fields["mailbox"]}' must be true, false, yes, no, 1, 0 or empty";
+            return false;
+        }
+
+        var mailbox = mailboxText is "true" or "yes" or "1";
         var password = NullIfEmpty(fields.GetValueOrDefault("password"));
         var hash = NullIfEmpty(fields.GetValueOrDefault("password_hash"));
         if (password is not null && hash is not null)
@@ -46,6 +52,12 @@ internal sealed record ImportRow(string Email, string AccountDomain, Role Role, 
         if (password is { Length: > 1024 } || hash is { Length: > 1024 })
         {
             problem = "the password or hash is too long";
+            return false;
+        }
+
+        if (hash is not null && Passwords.PasswordHashFormat.Problem(hash) is { } hashProblem)
+        {
+            problem = $"password_hash {hashProblem}";
             return false;
         }
 

@@ -15,4 +15,9 @@ public sealed class LatchkeyOptions
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+
+    /// <summary>The key file outside the database (<see cref="StoreKeyFile"/>); default <c>&lt;DataDirectory&gt;/latchkey.key</c>.</summary>
+    public string? KeyFile { get; set; }
+
+    public string FullKeyFile => Path.GetFullPath(string.IsNullOrWhiteSpace(KeyFile) ? Path.Combine(FullDataDirectory, "latchkey.key") : KeyFile);
 }

@@ -181,6 +181,8 @@ public sealed class DeliverDueMessagesHandler(
             await db.OutboxMessages.Where(m => m.Id == message.Id && m.SentAt == null)
                 .ExecuteUpdateAsync(
                     set => set.SetProperty(m => m.SentAt, sentAt)
+                        .SetProperty(m => m.TextBody, m => m.CarriesSecret ? "" : m.TextBody)
+                        .SetProperty(m => m.HtmlBody, m => m.CarriesSecret ? "" : m.HtmlBody)
                         .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                         .SetProperty(m => m.LastError, (string?)null)
                         .SetProperty(m => m.ClaimToken, (Guid?)null)

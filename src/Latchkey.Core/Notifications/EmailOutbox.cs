@@ -32,6 +32,7 @@ public sealed class EmailOutbox(LatchkeyDbContext db, TimeProvider timeProvider,
         var id = Guid.NewGuid();
         var message = new OutboxMessage
         {
+            CarriesSecret = email.CarriesSecret,
             Id = id,
             CreatedAt = now,
             To = to.Address,

@@ -18,6 +18,9 @@ public sealed class OutboxMessage
 
     public string HtmlBody { get; set; } = "";
 
+    /// <summary>The bodies hold a token; they are blanked when the message is sent (subject, recipient and status stay).</summary>
+    public bool CarriesSecret { get; set; }
+
     /// <summary>The <c>Message-ID</c> header, <c>&lt;id@domain&gt;</c>: the same on every attempt, so a receiver can drop a repeat.</summary>
     public string MessageId { get; set; } = "";
 

@@ -20,6 +20,6 @@ public static class PasswordResetEmail
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Reset your password</a></p>"
             + "<p>After the reset, every device and mail client has to use the new password.</p>"
             + "<p>If it wasn't you, ignore this message: your password stays as it is.</p>";
-        return new OutgoingEmail(to, Subject, text, html);
+        return new OutgoingEmail(to, Subject, text, html, CarriesSecret: true);
     }
 }

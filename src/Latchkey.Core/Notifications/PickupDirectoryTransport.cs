@@ -7,7 +7,7 @@ namespace Latchkey.Core.Notifications;
 /// Writes each message as an RFC 5322 file <c>&lt;DataDirectory&gt;/mail-outbox/&lt;queued-at&gt;-&lt;id&gt;.eml</c>, used
 /// while no SMTP host is configured. A file appears whole or not at all: it is written in a staging folder, flushed
 /// to disk and renamed into place. The name depends only on the message, so a repeated delivery replaces the file
-/// instead of adding a second one. The folder is readable by the service's user only.
+/// instead of adding a second one. The folder (0700) and its files (0600) are readable by the service's user only.
 /// </summary>
 public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyOptions, IOptions<SmtpOptions> smtpOptions, TimeProvider timeProvider)
     : IMailTransport
@@ -33,7 +33,14 @@ public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyO
         {
             var written = Path.Combine(staging, "message.eml");
             using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress(), timeProvider.GetUtcNow()))
-            await using (var stream = new FileStream(written, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            var create = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            };
+            await using (var stream = new FileStream(written, create))
             {
                 await mail.WriteToAsync(MailMessageFactory.FileFormat, stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
@@ -48,15 +55,5 @@ public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyO
         }
     }
 
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    private static void CreatePrivateDirectory(string path) => StoreFiles.EnsurePrivateDirectory(path);
 }

@@ -22,10 +22,10 @@ internal static class AccountsImportCommand
                 return await CliApp.RefuseAsync(error, new Failure(ErrorCodes.NotFound, $"No file {path.FullName}."));
             }
 
-            var total = File.ReadLines(path.FullName).Count() - 1;
+            var content = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
+            var total = content.AsSpan().Count((byte)'\n') - 1;
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
             var handler = scope.ServiceProvider.GetRequiredService<ImportAccountsHandler>();
-            using var reader = path.OpenText();
             Result<AccountImport> result;
             if (!Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
             {
@@ -33,12 +33,12 @@ internal static class AccountsImportCommand
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Importing accounts", maxValue: Math.Max(total, 1));
-                    result = await handler.HandleAsync(reader, AuditContext.Cli, new Progress<int>(done => task.Value = done), cancellationToken);
+                    result = await handler.HandleAsync(content, AuditContext.Cli, new Progress<int>(done => task.Value = done), cancellationToken);
                 });
             }
             else
             {
-                result = await handler.HandleAsync(reader, AuditContext.Cli, null, cancellationToken);
+                result = await handler.HandleAsync(content, AuditContext.Cli, null, cancellationToken);
             }
 
             if (!result.Succeeded)

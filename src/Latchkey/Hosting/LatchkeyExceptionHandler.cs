@@ -1,4 +1,5 @@
 using Latchkey.Core.Common;
+using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -6,10 +7,11 @@ namespace Latchkey.Hosting;
 
 /// <summary>
 /// Turns exceptions into answers without internals: malformed or oversized requests are 400/413
-/// <see cref="ErrorCodes.Validation"/>; a full hashing queue is 503 with Retry-After; anything else is a 500
-/// whose details stay in the server log.
+/// <see cref="ErrorCodes.Validation"/>; a full hashing queue is 503 with Retry-After; a store that is down, full or
+/// read-only is 503 <see cref="ErrorCodes.Unavailable"/> with Retry-After (<see cref="StoreFaults"/>); anything else is
+/// a 500 whose details stay in the server log.
 /// </summary>
-internal sealed partial class LatchkeyExceptionHandler(ILogger<LatchkeyExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class LatchkeyExceptionHandler(ILogger<LatchkeyExceptionHandler> logger, StoreFaultMonitor storeFaults) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,10 +26,18 @@ internal sealed partial class LatchkeyExceptionHandler(ILogger<LatchkeyException
                 (StatusCodes.Status429TooManyRequests, new Failure(ErrorCodes.RateLimited, "Too many sign-ins from your address at once; retry shortly.")),
             HashingCapacityExceededException =>
                 (StatusCodes.Status503ServiceUnavailable, new Failure(ErrorCodes.RateLimited, "The server is busy checking passwords; retry shortly.")),
+            _ when StoreFaults.IsUnavailable(exception) =>
+                (StatusCodes.Status503ServiceUnavailable, new Failure(ErrorCodes.Unavailable, "The account store is unavailable; retry shortly.")),
             _ => (StatusCodes.Status500InternalServerError, new Failure("internal_error", "Something went wrong on the server.")),
         };
 
-        if (status >= 500 && exception is not HashingCapacityExceededException)
+        if (failure.Code == ErrorCodes.Unavailable)
+        {
+            storeFaults.Record();
+            LogStoreUnavailable(logger, exception.GetType().Name, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
+        }
+        else if (status >= 500 && exception is not HashingCapacityExceededException)
         {
             LogUnhandled(logger, exception);
         }
@@ -48,6 +58,11 @@ internal sealed partial class LatchkeyExceptionHandler(ILogger<LatchkeyException
         await ApiProblems.Write(httpContext, failure, status);
         return true;
     }
+
+    private const string StoreRetryAfterSeconds = "5";
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "The store is unavailable ({ExceptionType}: {Reason}); answered 503")]
+    private static partial void LogStoreUnavailable(ILogger logger, string exceptionType, string reason);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Unhandled exception")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);

@@ -2,6 +2,7 @@ using System.Net;
 using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Lockout;
+using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -49,6 +50,7 @@ internal static class LatchkeyWebApplication
 
         var app = builder.Build();
         ConfigurationCheck.WarnAboutUnknownKeys(app);
+        StoreFiles.EnsureWritable(app.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.FullDataDirectory);
         UsePipeline(app);
         return app;
     }
@@ -89,7 +91,9 @@ internal static class LatchkeyWebApplication
             }
         });
         services.AddProblemDetails();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddExceptionHandler<LatchkeyExceptionHandler>();
+        services.AddSingleton<StoreFaultMonitor>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 16);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -106,13 +110,16 @@ internal static class LatchkeyWebApplication
     private static void UsePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.Use(SecurityHeaders.InvokeAsync);
         app.UseExceptionHandler();
+        app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
+        app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRequestLocalization(options =>
         {
             var cultures = Latchkey.Core.Passwords.PasswordRuleTexts.Cultures.ToArray();
             options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
         });
-        app.Use(SecurityHeaders);
+        app.Use(LimitRequestBody);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<CrossOriginGuard>();
@@ -127,25 +134,8 @@ internal static class LatchkeyWebApplication
         LatchkeyTelemetry.Map(app);
     }
 
-    /// <summary>
-    /// Headers every answer carries (ASVS 3.4): no sniffing, no framing, no referrer, scripts and styles only from
-    /// this origin, and no caching of anything that may show account data.
-    /// </summary>
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    private static Task LimitRequestBody(HttpContext context, Func<Task> next)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-        if (!context.Request.Path.StartsWithSegments("/css", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/js", StringComparison.Ordinal))
-        {
-            // "no-cache, no-store" (with Pragma) is what antiforgery sets on pages with a form: the same value here
-            // means it has nothing to override, and so nothing to warn about.
-            headers.CacheControl = "no-cache, no-store";
-            headers.Pragma = "no-cache";
-        }
-
         if (context.Request.ContentLength > MaxRequestBodyBytes)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

@@ -16,10 +16,12 @@ internal sealed partial class StoreInitializer(
     IHostApplicationLifetime lifetime,
     IServer server,
     IOptions<BootstrapOptions> bootstrapOptions,
+    IOptions<LatchkeyOptions> latchkeyOptions,
     ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        WarnAboutExposedFiles();
         await using var scope = scopes.CreateAsyncScope();
         var version = await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken: cancellationToken);
         LogSchema(logger, version);
@@ -33,6 +35,27 @@ internal sealed partial class StoreInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Existing data files other users can read are the operator's to fix (README "Data directory"); say so at every start.</summary>
+    private void WarnAboutExposedFiles()
+    {
+        var exposed = StoreFiles.FindExposed(latchkeyOptions.Value.FullDataDirectory);
+        foreach (var path in exposed.Take(10))
+        {
+            LogExposed(logger, path);
+        }
+
+        if (exposed.Count > 10)
+        {
+            LogMoreExposed(logger, exposed.Count - 10);
+        }
+    }
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "{Path} is readable by other users: chmod 0700 the data directory and 0600 its files (see README)")]
+    private static partial void LogExposed(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "{Count} more data files are readable by other users")]
+    private static partial void LogMoreExposed(ILogger logger, int count);
 
     private void Announce(BootstrapOutcome outcome)
     {

@@ -54,13 +54,15 @@ public sealed class AccessPolicyTests
     [Theory]
     [InlineData("manager", Role.User, "a.example", true)]
     [InlineData("manager", Role.Operator, "a.example", true)]
-    [InlineData("manager", Role.Manager, "a.example", true)]
+    [InlineData("manager", Role.Manager, "a.example", false)]
     [InlineData("manager", Role.Administrator, null, false)]
     [InlineData("manager", Role.Operator, "b.example", false)]
     [InlineData("operator", Role.Manager, "a.example", false)]
+    [InlineData("operator", Role.Operator, "a.example", false)]
+    [InlineData("operator", Role.User, "a.example", false)]
     [InlineData("user", Role.User, "a.example", false)]
     [InlineData("admin", Role.Administrator, null, true)]
-    public void CanGrant_NeverAboveOwnRole(string who, Role role, string? domain, bool allowed) =>
+    public void CanGrant_ManagersOperatorInOwnDomainsOnlyAdministratorsTheRest(string who, Role role, string? domain, bool allowed) =>
         (AccessPolicy.CanGrant(ActorNamed(who), role, domain) is null).ShouldBe(allowed);
 
     [Fact]

@@ -32,6 +32,22 @@ public sealed class PasswordResetTests : IDisposable
     }
 
     [Fact]
+    public async Task Request_MessageSent_BodiesWithTheLinkBlankedSubjectRecipientAndStatusKept()
+    {
+        await _host.CreateAccountAsync("vic@example.com", Old);
+        await RequestAsync("vic@example.com");
+
+        await Notifications.OutboxTestData.DrainAsync(_host);
+
+        var sent = (await OutboxAsync()).Single();
+        sent.SentAt.ShouldNotBeNull();
+        sent.Subject.ShouldBe(PasswordResetEmail.Subject);
+        sent.To.ShouldBe("vic@example.com");
+        sent.TextBody.ShouldBeEmpty();
+        sent.HtmlBody.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Request_TwiceWithinAMinute_OneMessageThenAnotherLater()
     {
         await _host.CreateAccountAsync("lou@example.com", Old);

@@ -63,7 +63,7 @@ public sealed class AdminApiTests(LatchkeyWebFactory factory) : IClassFixture<La
     }
 
     [Fact]
-    public async Task ManagerCreatesOperatorButNotManagerElsewhereNorAdministrator()
+    public async Task ManagerCreatesOperatorButNotManagerNorElsewhereNorAdministrator()
     {
         var domain = NewDomain();
         await factory.CreateAccountAsync($"mgr@{domain}", Password, Role.Manager, domain);
@@ -71,11 +71,13 @@ public sealed class AdminApiTests(LatchkeyWebFactory factory) : IClassFixture<La
 
         var ok = await manager.PostAsJsonAsync("/api/v1/accounts", new { email = $"helper@{domain}", role = "Operator", domain, generate = true });
         var admin = await manager.PostAsJsonAsync("/api/v1/accounts", new { email = $"king@{domain}", role = "Administrator", generate = true });
+        var peer = await manager.PostAsJsonAsync("/api/v1/accounts", new { email = $"peer@{domain}", role = "Manager", domain, generate = true });
         var elsewhere = await manager.PostAsJsonAsync("/api/v1/accounts", new { email = $"x@{NewDomain()}", role = "User", generate = true });
 
         ok.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("password").GetString()!.Length.ShouldBe(20);
         await Problems.ReadAsync(admin, "forbidden");
+        await Problems.ReadAsync(peer, "forbidden");
         await Problems.ReadAsync(elsewhere, "forbidden");
     }
 
@@ -150,7 +152,7 @@ public sealed class AdminApiTests(LatchkeyWebFactory factory) : IClassFixture<La
     }
 
     [Fact]
-    public async Task Roles_ManagerGrantsOperatorInOwnDomainNotManagerElsewhereAndChangeAppliesAtOnce()
+    public async Task Roles_ManagerGrantsOperatorInOwnDomainNeverManagerNorElsewhereAndChangeAppliesAtOnce()
     {
         var domain = NewDomain();
         await factory.CreateAccountAsync($"mgr@{domain}", Password, Role.Manager, domain);
@@ -162,8 +164,10 @@ public sealed class AdminApiTests(LatchkeyWebFactory factory) : IClassFixture<La
         var grant = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Operator", domain });
         var elsewhere = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Operator", domain = NewDomain() });
         var admin = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Administrator" });
+        var peer = await manager.PostAsJsonAsync($"/api/v1/accounts/{user.Id}/roles", new { role = "Manager", domain });
 
         grant.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Problems.ReadAsync(peer, "forbidden");
         await Problems.ReadAsync(elsewhere, "forbidden");
         await Problems.ReadAsync(admin, "forbidden");
         (await userClient.GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Web.Tests.Pages;
 
@@ -41,13 +38,8 @@ public sealed class ForgotPasswordTests(LatchkeyWebFactory factory) : IClassFixt
         var sent = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(client, forgot, new Dictionary<string, string> { ["Email"] = account.Email! }));
         sent.QuerySelector("#reset-sent")!.TextContent.ShouldContain("If an account exists");
 
-        string link;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var body = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages
-                .Where(m => m.To == account.Email && m.Subject == PasswordResetEmail.Subject).Select(m => m.TextBody).SingleAsync();
-            link = body.Split('\n').Single(l => l.Contains("/reset-password?token=", StringComparison.Ordinal)).Trim();
-        }
+        // The link is read from the delivered message: once sent, the outbox keeps no body that carries a token.
+        var link = (await DeliveredResetMailAsync(account.Email!)).Split('\n').Single(l => l.Contains("/reset-password?token=", StringComparison.Ordinal)).Trim();
 
         var reset = await HtmlForms.ParseAsync(await client.GetAsync(new Uri(link).PathAndQuery));
         HtmlForms.LabelFor(reset, "NewPassword").ShouldBe("New password");
@@ -69,5 +61,25 @@ public sealed class ForgotPasswordTests(LatchkeyWebFactory factory) : IClassFixt
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Problems.ReadAsync(response, "validation")).GetProperty("errors").TryGetProperty("token", out _).ShouldBeTrue();
+    }
+
+    private async Task<string> DeliveredResetMailAsync(string to)
+    {
+        var folder = Path.Combine(factory.Store.DataDirectory, PickupDirectoryTransport.FolderName);
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+            {
+                var mail = ReceivedMail.Parse(await File.ReadAllTextAsync(file));
+                if (mail.Header("To") == to && mail.Header("Subject") == PasswordResetEmail.Subject)
+                {
+                    return mail.Part("text/plain");
+                }
+            }
+
+            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the reset message was not delivered");
+            await Task.Delay(100);
+        }
     }
 }

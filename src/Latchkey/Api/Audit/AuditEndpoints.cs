@@ -95,12 +95,8 @@ internal static class AuditEndpoints
 
     private static async Task WriteCsvAsync(Stream stream, IAsyncEnumerable<AuditEventView> events)
     {
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(AuditCsv.Header);
-        await foreach (var auditEvent in events)
-        {
-            await writer.WriteLineAsync(AuditCsv.Row(auditEvent));
-        }
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+        await AuditCsv.WriteAsync(writer, events, CancellationToken.None);
     }
 
     private static async Task WriteJsonLinesAsync(Stream stream, IAsyncEnumerable<AuditEventView> events, JsonSerializerOptions options)

@@ -180,7 +180,8 @@ public sealed class AccountModel(
         var result = await details.HandleAsync(Id, actor, cancellationToken);
         if (!result.Succeeded)
         {
-            return NotFound();
+            // 403 for an account outside the actor's domains, as the API answers (docs/decisions.md); 404 only when none exists.
+            return result.Failure.Code == ErrorCodes.Forbidden ? Forbid() : NotFound();
         }
 
         Details = result.Value;

@@ -1,0 +1,42 @@
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Latchkey.Core.Data;
+
+/// <summary>
+/// Which exceptions mean "the store is unavailable" (answered 503 with Retry-After) rather than a bug (500): a
+/// PostgreSQL server that is down, restarting, out of disk or unreachable; a SQLite file that is busy, locked,
+/// read-only, on a full disk or cannot be opened. The whole chain of inner exceptions is looked at, as EF Core wraps them.
+/// </summary>
+public static class StoreFaults
+{
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN.
+    private static readonly HashSet<int> _sqliteCodes = [5, 6, 8, 10, 13, 14];
+
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case StoreUnavailableException or SocketException or TimeoutException:
+                    return true;
+                case PostgresException postgres:
+                    // 08 connection, 53 insufficient resources (disk full, out of memory, too many connections),
+                    // 57P01-57P03 shutting down or starting, 58 system errors (I/O).
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("58", StringComparison.Ordinal);
+                case NpgsqlException:
+                    // Not a PostgresException: the connection itself failed (refused, reset, timed out).
+                    return true;
+                case SqliteException sqlite when _sqliteCodes.Contains(sqlite.SqliteErrorCode):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

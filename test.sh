@@ -12,7 +12,7 @@ repo=$(pwd)
 started=$SECONDS
 phase() { echo "test.sh: [$((SECONDS - started)) s] $*"; }
 
-packages=(libsodium23 postgresql chromium python3-aiosmtpd dovecot-core dovecot-imapd dovecot-submissiond dovecot-sqlite dovecot-pgsql sqlite3 fonts-dejavu-core)
+packages=(libsodium23 postgresql chromium python3-aiosmtpd dovecot-core dovecot-imapd dovecot-submissiond dovecot-sqlite dovecot-pgsql sqlite3 fonts-dejavu-core nginx)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -113,6 +113,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GeneratePasswordHandler>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverDueMessagesHandler>();
+        services.AddScoped<BackupStoreHandler>();
+        services.AddScoped<RestoreStoreHandler>();
         services.AddScoped<PurgeSentMessagesHandler>();
         services.AddScoped<AccountLockout>();
         services.AddScoped<StaleDevices>();

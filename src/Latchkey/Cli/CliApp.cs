@@ -11,7 +11,7 @@ namespace Latchkey.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "blocklist", "domains", "dovecot", "migrate", "sessions", "tokens" };
+    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "backup", "blocklist", "domains", "dovecot", "migrate", "restore", "sessions", "tokens" };
 
     public static bool IsCliVerb(string[] args) => args.Length > 0 && (_nouns.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -40,6 +40,8 @@ internal static class CliApp
             SessionsCommands.Create(host.Services),
             TokensCommands.Create(host.Services),
             StoreCommands.CreateMigrate(host.Services),
+            BackupCommands.CreateBackup(host.Services),
+            BackupCommands.CreateRestore(host.Services),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -33,20 +33,15 @@ public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyO
         {
             var written = Path.Combine(staging, "message.eml");
             using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress(), timeProvider.GetUtcNow()))
-            var create = new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            };
-            await using (var stream = new FileStream(written, create))
+            await using (var stream = new FileStream(written, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 await mail.WriteToAsync(MailMessageFactory.FileFormat, stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 
+            // Written inside the 0700 staging folder, made 0600 before it moves where others could look.
+            StoreFiles.MakePrivate(written);
             File.Move(written, Path.Combine(folder, FileNameOf(message)), overwrite: true);
         }
         finally

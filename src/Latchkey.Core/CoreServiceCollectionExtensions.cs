@@ -8,6 +8,7 @@ using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
         AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
         AddOptions<MailboxOptions>(services, configuration, MailboxOptions.SectionName);
+        AddOptions<ApiTokenOptions>(services, configuration, ApiTokenOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -83,6 +85,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompleteSetupHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<FailedSignInRecorder>();
+        services.AddScoped<SignInPasswordCheck>();
+        services.AddScoped<TrustedDevices>();
+        services.AddScoped<KnownMailSources>();
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SessionRevoker>();
@@ -120,6 +125,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CreateAppPasswordHandler>();
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
+        services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
+        services.AddScoped<ApiTokenRevoker>();
+        services.AddScoped<CreateApiTokenHandler>();
+        services.AddScoped<ListApiTokensHandler>();
+        services.AddScoped<ListAccountTokensHandler>();
+        services.AddScoped<RevokeApiTokenHandler>();
+        services.AddScoped<ValidateApiTokenHandler>();
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.
@@ -146,33 +158,14 @@ public static class CoreServiceCollectionExtensions
             .AddPasswordValidator<PasswordPolicyValidator>();
         services.RemoveAll<IPasswordValidator<Account>>();
         services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();
-        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>, LatchkeyPasswordHasher>());
+        services.AddScoped<LatchkeyPasswordHasher>();
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>>(provider => provider.GetRequiredService<LatchkeyPasswordHasher>()));
         return services;
     }
 
     private static void AddOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
-
-    /// <summary>The store's folder 0700 and the store itself 0600 before SQLite first opens it (StoreFiles).</summary>
-    private static void PrepareSqliteFile(string connectionString)
-    {
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal) || File.Exists(file))
-        {
-            return;
-        }
-
-        try
-        {
-            StoreFiles.EnsurePrivateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            StoreFiles.EnsurePrivateFile(file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreUnavailableException($"cannot create the store {file}: {exception.Message}", exception);
-        }
-    }
 
     private static void ConfigureStore(IServiceProvider provider, IConfiguration configuration, DbContextOptionsBuilder options)
     {
@@ -195,7 +188,6 @@ public static class CoreServiceCollectionExtensions
                     connectionString = $"Data Source={Path.Combine(directory, "latchkey.db")};Default Timeout=30;Pooling=True";
                 }
 
-                PrepareSqliteFile(connectionString);
                 options.UseSqlite(connectionString);
                 break;
         }

@@ -22,6 +22,8 @@ public static class AuditEventTypes
     public const string AccountUnlocked = "account_unlocked";
     public const string AppPasswordCreated = "app_password_created";
     public const string AppPasswordRevoked = "app_password_revoked";
+    public const string ApiTokenCreated = "api_token_created";
+    public const string ApiTokenRevoked = "api_token_revoked";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

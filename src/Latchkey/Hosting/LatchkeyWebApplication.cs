@@ -1,8 +1,8 @@
 using System.Net;
 using Latchkey.Api;
 using Latchkey.Core;
-using Latchkey.Core.Lockout;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -50,6 +50,7 @@ internal static class LatchkeyWebApplication
 
         var app = builder.Build();
         StoreFiles.EnsureWritable(app.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.FullDataDirectory);
+        ConfigurationCheck.WarnAboutUnknownKeys(app);
         UsePipeline(app);
         return app;
     }
@@ -75,6 +76,7 @@ internal static class LatchkeyWebApplication
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName))
+            .ValidateDataAnnotations()
             .Validate(web => web.KnownProxies.All(proxy => IPAddress.TryParse(proxy, out _)), "Latchkey:Web:KnownProxies must list IP addresses.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
@@ -100,8 +102,10 @@ internal static class LatchkeyWebApplication
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
+        services.AddHostedService<Latchkey.Core.Audit.AuditHeadWriter>();
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
+        LatchkeyTelemetry.Add(services, configuration);
     }
 
     private static void UsePipeline(WebApplication app)
@@ -122,11 +126,13 @@ internal static class LatchkeyWebApplication
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(ApiScopeGate.InvokeAsync);
         app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        LatchkeyTelemetry.Map(app);
     }
 
     private static Task LimitRequestBody(HttpContext context, Func<Task> next)

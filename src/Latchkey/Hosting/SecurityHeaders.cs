@@ -27,7 +27,10 @@ internal static class SecurityHeaders
 
             if (!IsStaticAsset(context.Request.Path))
             {
-                headers.CacheControl = "no-store";
+                // "no-cache, no-store" (with Pragma) is what antiforgery sets on pages with a form: the same value here
+                // means it has nothing to override, and so nothing to warn about.
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
 
             return Task.CompletedTask;

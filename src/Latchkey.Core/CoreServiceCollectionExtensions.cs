@@ -169,26 +169,6 @@ public static class CoreServiceCollectionExtensions
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
-    /// <summary>The store's folder 0700 and the store itself 0600 before SQLite first opens it (StoreFiles).</summary>
-    private static void PrepareSqliteFile(string connectionString)
-    {
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal) || File.Exists(file))
-        {
-            return;
-        }
-
-        try
-        {
-            StoreFiles.EnsurePrivateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            StoreFiles.EnsurePrivateFile(file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreUnavailableException($"cannot create the store {file}: {exception.Message}", exception);
-        }
-    }
-
     private static void ConfigureStore(IServiceProvider provider, IConfiguration configuration, DbContextOptionsBuilder options)
     {
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -210,7 +190,6 @@ public static class CoreServiceCollectionExtensions
                     connectionString = $"Data Source={Path.Combine(directory, "latchkey.db")};Default Timeout=30;Pooling=True";
                 }
 
-                PrepareSqliteFile(connectionString);
                 options.UseSqlite(connectionString);
                 break;
         }

@@ -44,6 +44,11 @@ public sealed class SchemaMigrator(LatchkeyDbContext db, ILogger<SchemaMigrator>
     public async Task<int> MigrateAsync(int? targetVersion = null, CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            StoreFiles.PrepareSqliteStore(connection.ConnectionString);
+        }
+
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {

@@ -41,6 +41,29 @@ public static class StoreFiles
         SetMode(path, PrivateFile);
     }
 
+    /// <summary>
+    /// Before a migration creates the SQLite store: its folder 0700 and an empty store file 0600, so SQLite, which gives
+    /// its -wal and -shm the store's mode, never makes a file others can read. An existing store is left alone.
+    /// </summary>
+    public static void PrepareSqliteStore(string connectionString)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal) || File.Exists(file))
+        {
+            return;
+        }
+
+        try
+        {
+            EnsurePrivateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            EnsurePrivateFile(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"cannot create the store {file}: {exception.Message}", exception);
+        }
+    }
+
     /// <summary>Makes a file Latchkey just wrote 0600.</summary>
     public static void MakePrivate(string path) => SetMode(path, PrivateFile);
 

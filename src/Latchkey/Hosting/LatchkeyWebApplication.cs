@@ -1,8 +1,8 @@
 using System.Net;
 using Latchkey.Api;
 using Latchkey.Core;
-using Latchkey.Core.Lockout;
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -49,8 +49,8 @@ internal static class LatchkeyWebApplication
         AddServices(builder.Services, builder.Configuration);
 
         var app = builder.Build();
-        ConfigurationCheck.WarnAboutUnknownKeys(app);
         StoreFiles.EnsureWritable(app.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.FullDataDirectory);
+        ConfigurationCheck.WarnAboutUnknownKeys(app);
         UsePipeline(app);
         return app;
     }
@@ -102,6 +102,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
         services.AddHostedService<SessionSweeper>();
+        services.AddHostedService<Latchkey.Core.Audit.AuditHeadWriter>();
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
         LatchkeyTelemetry.Add(services, configuration);

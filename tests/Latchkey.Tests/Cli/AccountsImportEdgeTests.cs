@@ -7,6 +7,7 @@ namespace Latchkey.Tests.Cli;
 public sealed class AccountsImportEdgeTests : IDisposable
 {
     private readonly TestStore _store = TestStore.Create();
+    private bool _migrated;
 
     [Theory]
     [InlineData("email,email\na@imp.example,b@imp.example\n", "duplicate column 'email'")]
@@ -81,6 +82,13 @@ public sealed class AccountsImportEdgeTests : IDisposable
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
     {
+        // Verbs refuse a data directory without a store; the store is made once, as an operator would.
+        if (!_migrated)
+        {
+            (await CliApp.RunAsync(["migrate"], TextReader.Null, TextWriter.Null, TextWriter.Null, _store.Settings)).ShouldBe(ExitCodes.Success);
+            _migrated = true;
+        }
+
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await CliApp.RunAsync(args, new StringReader(""), output, error, _store.Settings);

@@ -24,7 +24,8 @@ public sealed class TmpfsMount : IDisposable
     /// <summary>Writes a file until the file system has no room left.</summary>
     public void Fill()
     {
-        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create);
+        // Unbuffered, so nothing is left to flush (and fail) when the stream is closed on a full disk.
+        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         var block = new byte[64 * 1024];
         try
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Latchkey.Api;
+using Latchkey.Api.Oidc;
 using Latchkey.Core;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
@@ -101,6 +102,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
         LatchkeyTelemetry.Add(services, configuration);
+        services.AddLatchkeyOidcServer();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -122,6 +124,7 @@ internal static class LatchkeyWebApplication
         app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
+        app.MapConnectEndpoints();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         LatchkeyTelemetry.Map(app);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures what checking a personal API token costs next to a session: GET /api/v1/me with
 # "Authorization: Bearer lk_…" against the same URL with the session cookie, on one published server (SQLite), in
-# one run, with wrk: 2 threads, 16 connections, 10 s each after a 3 s warm-up, alternated three times so drift in
-# the machine's load hits both. Loopback only. Prints requests/second for each round and the mean ratio.
+# one run, with wrk: 2 threads, 16 connections, 10 s each after a 3 s warm-up, four rounds whose order alternates
+# (bearer first, then cookie first) so drift in the machine's load hits both. Loopback only. Prints requests/second
+# for each round and the mean ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
@@ -23,9 +24,13 @@ echo "cookie body: $(curl -fs -H "Cookie: $cookie" "$url/api/v1/me" | wc -c) byt
 wrk -t2 -c16 -d3s -H "Cookie: $cookie" "$url/api/v1/me" >/dev/null
 wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
 ratios=()
-for round in 1 2 3; do
-  bearer=$(wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "$url/api/v1/me" | awk '/Requests\/sec/ {print $2}')
-  cookied=$(wrk -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me" | awk '/Requests\/sec/ {print $2}')
+measure() { wrk -t2 -c16 -d10s -H "$1" "$url/api/v1/me" | awk '/Requests\/sec/ {print $2}'; }
+for round in 1 2 3 4; do
+  if [ $((round % 2)) = 1 ]; then
+    bearer=$(measure "Authorization: Bearer $token"); cookied=$(measure "Cookie: $cookie")
+  else
+    cookied=$(measure "Cookie: $cookie"); bearer=$(measure "Authorization: Bearer $token")
+  fi
   ratio=$(python3 -c "print(f'{float(\"$bearer\") / float(\"$cookied\"):.2f}')")
   ratios+=("$ratio")
   echo "round $round: bearer $bearer req/s, cookie $cookied req/s, ratio $ratio"

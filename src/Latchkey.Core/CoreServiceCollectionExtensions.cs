@@ -5,6 +5,7 @@ using Latchkey.Core.Domains;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Oidc;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
         AddOptions<MailboxOptions>(services, configuration, MailboxOptions.SectionName);
         AddOptions<ApiTokenOptions>(services, configuration, ApiTokenOptions.SectionName);
+        AddOptions<OidcOptions>(services, configuration, OidcOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -134,6 +136,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ListAccountTokensHandler>();
         services.AddScoped<RevokeApiTokenHandler>();
         services.AddScoped<ValidateApiTokenHandler>();
+
+        // OpenID Connect: OpenIddict's managers over Latchkey's own context (the CLI registers clients with them); the
+        // server itself, and the dispatcher of back-channel logout tokens, are added by the web host.
+        services.AddOpenIddict().AddCore(openIddict => openIddict.UseEntityFrameworkCore().UseDbContext<LatchkeyDbContext>());
+        services.AddScoped<ISignOutEverywhereHook, EndOidcGrantsEverywhere>();
+        services.AddScoped<OidcKeyRing>();
+        services.AddScoped<RegisterClientHandler>();
+        services.AddScoped<ListClientsHandler>();
+        services.AddScoped<DeliverLogoutTokensHandler>();
+        services.AddHttpClient(DeliverLogoutTokensHandler.HttpClientName);
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.

@@ -24,6 +24,7 @@ public static class AuditEventTypes
     public const string AppPasswordRevoked = "app_password_revoked";
     public const string ApiTokenCreated = "api_token_created";
     public const string ApiTokenRevoked = "api_token_revoked";
+    public const string OidcClientRegistered = "oidc_client_registered";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

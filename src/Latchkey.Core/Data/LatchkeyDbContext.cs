@@ -4,6 +4,7 @@ using Latchkey.Core.Domains;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Oidc;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
@@ -56,6 +57,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
+
+    public DbSet<LogoutDelivery> LogoutDeliveries => Set<LogoutDelivery>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -87,5 +92,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
         builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
         builder.Entity<ApiToken>(ModelConfiguration.ConfigureApiToken);
+        OidcModelConfiguration.Configure(builder);
     }
 }

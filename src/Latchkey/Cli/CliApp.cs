@@ -11,7 +11,7 @@ namespace Latchkey.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "backup", "blocklist", "domains", "dovecot", "migrate", "restore", "sessions", "tokens" };
+    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "backup", "blocklist", "clients", "domains", "dovecot", "migrate", "restore", "sessions", "tokens" };
 
     public static bool IsCliVerb(string[] args) => args.Length > 0 && (_nouns.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -35,6 +35,7 @@ internal static class CliApp
             AccountsCommands.Create(host.Services, input),
             AuditCommands.Create(host.Services),
             BlocklistCommands.Create(host.Services),
+            ClientsCommands.Create(host.Services),
             DomainsCommands.Create(host.Services),
             DovecotCommands.Create(host.Services),
             SessionsCommands.Create(host.Services),

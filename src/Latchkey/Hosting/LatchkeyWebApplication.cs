@@ -1,5 +1,6 @@
 using System.Net;
 using Latchkey.Api;
+using Latchkey.Api.Oidc;
 using Latchkey.Core;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
@@ -106,6 +107,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
         LatchkeyTelemetry.Add(services, configuration);
+        services.AddLatchkeyOidcServer();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -130,6 +132,7 @@ internal static class LatchkeyWebApplication
         app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
+        app.MapConnectEndpoints();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         LatchkeyTelemetry.Map(app);

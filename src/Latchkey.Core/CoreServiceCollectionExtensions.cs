@@ -84,6 +84,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RevokeAllSessionsHandler>();
         services.AddScoped<SweepSessionsHandler>();
         services.AddScoped<SetAccountDisabledHandler>();
+        services.AddScoped<SetLanguageHandler>();
         services.AddScoped<GetAccountDetailsHandler>();
         services.AddScoped<ImportAccountsHandler>();
         services.AddScoped<AdminAccountsHandler>();
@@ -102,6 +103,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GeneratePasswordHandler>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverDueMessagesHandler>();
+        services.AddScoped<OutboxDeliveries>();
+        services.AddScoped<MailConnectionKicks>();
+        services.AddScoped<IOutboxDelivery, Mailboxes.DoveadmKickDelivery>();
         services.AddScoped<PurgeSentMessagesHandler>();
         services.AddScoped<AccountLockout>();
         services.AddScoped<StaleDevices>();

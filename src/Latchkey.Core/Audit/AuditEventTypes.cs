@@ -22,6 +22,7 @@ public static class AuditEventTypes
     public const string AccountUnlocked = "account_unlocked";
     public const string AppPasswordCreated = "app_password_created";
     public const string AppPasswordRevoked = "app_password_revoked";
+    public const string LanguageChanged = "language_changed";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

@@ -1,4 +1,5 @@
 using Latchkey.Core.Data;
+using Latchkey.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Sessions;
@@ -10,13 +11,27 @@ namespace Latchkey.Core.Sessions;
 /// <see cref="SessionInvalidationInterceptor"/>, the others' through PostgreSQL NOTIFY sent in the same
 /// transaction, which PostgreSQL delivers only on commit).
 /// </summary>
-public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInterceptor interceptor, TimeProvider timeProvider)
+public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInterceptor interceptor, TimeProvider timeProvider, MailConnectionKicks mailConnections)
 {
     public const string NotifyChannel = "latchkey_sessions";
 
-    /// <summary>Ends every live session of the account except <paramref name="keep"/>; returns how many ended.</summary>
-    public Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default) =>
-        RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
+    /// <summary>
+    /// Ends every live session of the account except <paramref name="keep"/>; returns how many ended. Without a
+    /// session to keep ("everywhere") it also closes the account's open IMAP and SMTP connections, after commit.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default)
+    {
+        if (keep is null)
+        {
+            await mailConnections.EnqueueAsync(accountId, cancellationToken);
+        }
+
+        return await RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
+    }
+
+    /// <summary>Closes the account's open IMAP and SMTP connections once the caller's change commits (a lock).</summary>
+    public Task EndMailConnectionsAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+        mailConnections.EnqueueAsync(accountId, cancellationToken);
 
     /// <summary>Ends one session of the account; 0 when it is not the account's or has already ended.</summary>
     public Task<int> RevokeOneAsync(Guid accountId, Guid sessionId, string reason, CancellationToken cancellationToken = default) =>

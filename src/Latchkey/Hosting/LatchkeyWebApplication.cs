@@ -104,15 +104,13 @@ internal static class LatchkeyWebApplication
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseRequestLocalization(options =>
-        {
-            var cultures = Latchkey.Core.Passwords.PasswordRuleTexts.Cultures.ToArray();
-            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
-        });
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+
+        // After authentication: the signed-in account's language comes first (Localization/LanguageCultureProviders).
+        app.UseRequestLocalization(Localization.LanguageCultureProviders.Configure);
         app.UseAuthorization();
         app.Use(PasswordChangeGate.InvokeAsync);
         app.MapRazorPages();

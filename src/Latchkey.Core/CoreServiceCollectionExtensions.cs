@@ -8,6 +8,7 @@ using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
         AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
         AddOptions<MailboxOptions>(services, configuration, MailboxOptions.SectionName);
+        AddOptions<ApiTokenOptions>(services, configuration, ApiTokenOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -77,6 +79,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompleteSetupHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<FailedSignInRecorder>();
+        services.AddScoped<SignInPasswordCheck>();
+        services.AddScoped<TrustedDevices>();
+        services.AddScoped<KnownMailSources>();
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SessionRevoker>();
@@ -118,6 +123,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CreateAppPasswordHandler>();
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
+        services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
+        services.AddScoped<ISignOutEverywhereHook, CloseMailConnectionsOnSignOut>();
+        services.AddScoped<ApiTokenRevoker>();
+        services.AddScoped<CreateApiTokenHandler>();
+        services.AddScoped<ListApiTokensHandler>();
+        services.AddScoped<ListAccountTokensHandler>();
+        services.AddScoped<RevokeApiTokenHandler>();
+        services.AddScoped<ValidateApiTokenHandler>();
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.
@@ -144,7 +157,8 @@ public static class CoreServiceCollectionExtensions
             .AddPasswordValidator<PasswordPolicyValidator>();
         services.RemoveAll<IPasswordValidator<Account>>();
         services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();
-        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>, LatchkeyPasswordHasher>());
+        services.AddScoped<LatchkeyPasswordHasher>();
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>>(provider => provider.GetRequiredService<LatchkeyPasswordHasher>()));
         return services;
     }
 

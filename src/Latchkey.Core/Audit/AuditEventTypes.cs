@@ -23,6 +23,8 @@ public static class AuditEventTypes
     public const string AppPasswordCreated = "app_password_created";
     public const string AppPasswordRevoked = "app_password_revoked";
     public const string LanguageChanged = "language_changed";
+    public const string ApiTokenCreated = "api_token_created";
+    public const string ApiTokenRevoked = "api_token_revoked";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

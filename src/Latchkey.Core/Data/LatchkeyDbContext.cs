@@ -6,6 +6,7 @@ using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,13 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<StaleDevice> StaleDevices => Set<StaleDevice>();
 
+    public DbSet<KnownMailSource> KnownMailSources => Set<KnownMailSource>();
+
     public DbSet<AppPassword> AppPasswords => Set<AppPassword>();
 
     public DbSet<DovecotPolicySecret> DovecotPolicySecrets => Set<DovecotPolicySecret>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -78,7 +83,9 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<LockoutState>(ModelConfiguration.ConfigureLockoutState);
         builder.Entity<LoginFailure>(ModelConfiguration.ConfigureLoginFailure);
         builder.Entity<StaleDevice>(ModelConfiguration.ConfigureStaleDevice);
+        builder.Entity<KnownMailSource>(ModelConfiguration.ConfigureKnownMailSource);
         builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
         builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
+        builder.Entity<ApiToken>(ModelConfiguration.ConfigureApiToken);
     }
 }

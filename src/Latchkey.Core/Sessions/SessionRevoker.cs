@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -11,22 +12,37 @@ namespace Latchkey.Core.Sessions;
 /// <see cref="SessionInvalidationInterceptor"/>, the others' through PostgreSQL NOTIFY sent in the same
 /// transaction, which PostgreSQL delivers only on commit).
 /// </summary>
-public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInterceptor interceptor, TimeProvider timeProvider, MailConnectionKicks mailConnections)
+public sealed class SessionRevoker(
+    LatchkeyDbContext db,
+    SessionInvalidationInterceptor interceptor,
+    IEnumerable<ISignOutEverywhereHook> everywhere,
+    TimeProvider timeProvider,
+    MailConnectionKicks mailConnections)
 {
     public const string NotifyChannel = "latchkey_sessions";
 
     /// <summary>
-    /// Ends every live session of the account except <paramref name="keep"/>; returns how many ended. Without a
-    /// session to keep ("everywhere") it also closes the account's open IMAP and SMTP connections, after commit.
+    /// Ends every live session of the account except <paramref name="keep"/>; returns how many ended. Without
+    /// <paramref name="keep"/> it signs the account out everywhere: every <see cref="ISignOutEverywhereHook"/> (API
+    /// tokens, OpenID Connect grants) ends its part in the same transaction.
     /// </summary>
     public async Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default)
     {
+        var ended = await RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
         if (keep is null)
         {
-            await mailConnections.EnqueueAsync(accountId, cancellationToken);
+            foreach (var hook in everywhere)
+            {
+                await hook.SignedOutEverywhereAsync(accountId, reason, cancellationToken);
+            }
+
+            if (ended == 0)
+            {
+                await AccountChangedAsync(accountId, cancellationToken);
+            }
         }
 
-        return await RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
+        return ended;
     }
 
     /// <summary>Closes the account's open IMAP and SMTP connections once the caller's change commits (a lock).</summary>
@@ -66,6 +82,7 @@ public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInte
         }
 
         await AccountChangedAsync(accountId, cancellationToken);
+        LatchkeyMetrics.Revoked(ended);
         return ended;
     }
 }

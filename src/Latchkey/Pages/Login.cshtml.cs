@@ -1,4 +1,6 @@
 using Latchkey.Api;
+using Latchkey.Core.Common;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Hosting;
 using Latchkey.Localization;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Latchkey.Pages;
 
-public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options) : PageModel
+public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
 {
     private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
 
@@ -55,15 +57,21 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
             return Page();
         }
 
-        var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext)), cancellationToken);
+        var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext)), cancellationToken);
         if (!result.Succeeded)
         {
             Error = T.Describe(result.Failure);
             Response.StatusCode = ApiProblems.StatusFor(result.Failure.Code);
+            if (result.Failure.Code == ErrorCodes.RateLimited)
+            {
+                DeviceCookie.RetryAfter(HttpContext, lockoutOptions.Value);
+            }
+
             return Page();
         }
 
         SessionCookie.Append(HttpContext, options.Value, result.Value);
+        DeviceCookie.Append(HttpContext, lockoutOptions.Value, result.Value);
         if (result.Value.Account.MustChangePassword)
         {
             return Redirect("/account/password?required=true");

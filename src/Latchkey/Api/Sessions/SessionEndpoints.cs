@@ -1,4 +1,6 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Hosting;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ internal static class SessionEndpoints
         HttpContext context,
         SignInHandler handler,
         IOptions<LatchkeySessionOptions> options,
+        IOptions<LockoutOptions> lockoutOptions,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -35,13 +38,19 @@ internal static class SessionEndpoints
         }
 
         var result = await handler.HandleAsync(
-            new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context)), cancellationToken);
+            new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context)), cancellationToken);
         if (!result.Succeeded)
         {
+            if (result.Failure.Code == ErrorCodes.RateLimited)
+            {
+                DeviceCookie.RetryAfter(context, lockoutOptions.Value);
+            }
+
             return ApiProblems.Result(result.Failure);
         }
 
         SessionCookie.Append(context, options.Value, result.Value);
+        DeviceCookie.Append(context, lockoutOptions.Value, result.Value);
         return TypedResults.Ok(AccountView.From(result.Value.Account, timeProvider.GetUtcNow()));
     }
 

@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,6 +54,21 @@ public sealed class AccountModel(
 
     /// <summary>Whether the actor may grant any role here (an Operator may not: the form is not offered).</summary>
     public bool CanGrant { get; private set; }
+
+    /// <summary>The account's live API tokens (never a secret).</summary>
+    public IReadOnlyList<ApiTokenView> Tokens { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(Guid tokenId, [FromServices] RevokeApiTokenHandler revoke, CancellationToken cancellationToken)
+    {
+        var result = await revoke.HandleAsync(Id, tokenId, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = T["The token has been revoked."];
+        return RedirectToPage(new { id = Id });
+    }
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => RenderAsync(cancellationToken);
 
@@ -174,6 +190,7 @@ public sealed class AccountModel(
         }
 
         Details = result.Value;
+        Tokens = await HttpContext.RequestServices.GetRequiredService<ListApiTokensHandler>().HandleAsync(Id, cancellationToken);
         CanDisable = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Disable) is null;
         CanGrant = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Create) is null
             && AccessPolicy.CanGrant(actor, Role.Operator, Details.Account.Domain) is null;

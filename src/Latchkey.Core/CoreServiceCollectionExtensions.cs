@@ -97,6 +97,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RevokeAllSessionsHandler>();
         services.AddScoped<SweepSessionsHandler>();
         services.AddScoped<SetAccountDisabledHandler>();
+        services.AddScoped<SetLanguageHandler>();
         services.AddScoped<GetAccountDetailsHandler>();
         services.AddScoped<ImportAccountsHandler>();
         services.AddScoped<AdminAccountsHandler>();
@@ -117,6 +118,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DeliverDueMessagesHandler>();
         services.AddScoped<BackupStoreHandler>();
         services.AddScoped<RestoreStoreHandler>();
+        services.AddScoped<OutboxDeliveries>();
+        services.AddScoped<MailConnectionKicks>();
+        services.AddScoped<IOutboxDelivery, Mailboxes.DoveadmKickDelivery>();
         services.AddScoped<PurgeSentMessagesHandler>();
         services.AddScoped<AccountLockout>();
         services.AddScoped<StaleDevices>();
@@ -130,6 +134,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
         services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
+        services.AddScoped<ISignOutEverywhereHook, CloseMailConnectionsOnSignOut>();
         services.AddScoped<ApiTokenRevoker>();
         services.AddScoped<CreateApiTokenHandler>();
         services.AddScoped<ListApiTokensHandler>();

@@ -14,7 +14,8 @@ public sealed record AccountView(
     bool Locked,
     DateTimeOffset? LockedUntil,
     bool MustChangePassword,
-    IReadOnlyList<StaleDeviceView> StaleDevices)
+    IReadOnlyList<StaleDeviceView> StaleDevices,
+    string Language = Languages.Default)
 {
     /// <summary>
     /// The view of <paramref name="account"/> at <paramref name="now"/>. <see cref="LockedUntil"/> is null when the
@@ -35,6 +36,7 @@ public sealed record AccountView(
             locked,
             locked && account.LockoutEnd < AccountLockout.Indefinite ? account.LockoutEnd : null,
             account.MustChangePassword,
-            staleDevices ?? []);
+            staleDevices ?? [],
+            Languages.Normalize(account.PreferredLanguage) ?? Languages.Default);
     }
 }

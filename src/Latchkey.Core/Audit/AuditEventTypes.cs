@@ -22,6 +22,7 @@ public static class AuditEventTypes
     public const string AccountUnlocked = "account_unlocked";
     public const string AppPasswordCreated = "app_password_created";
     public const string AppPasswordRevoked = "app_password_revoked";
+    public const string LanguageChanged = "language_changed";
     public const string ApiTokenCreated = "api_token_created";
     public const string ApiTokenRevoked = "api_token_revoked";
     public const string OidcClientRegistered = "oidc_client_registered";

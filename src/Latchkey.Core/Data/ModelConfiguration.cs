@@ -85,6 +85,7 @@ internal static class ModelConfiguration
         message.Property(m => m.HtmlBody).IsRequired();
         message.Property(m => m.MessageId).HasMaxLength(256).IsRequired();
         message.Property(m => m.LastError).HasMaxLength(DeliverDueMessagesHandler.MaxErrorLength);
+        message.Property(m => m.Kind).HasMaxLength(32).IsRequired().HasDefaultValue(OutboxKinds.Email);
         message.HasIndex(m => m.MessageId).IsUnique();
 
         // The dispatcher's claim reads only undelivered messages; the same filter is valid SQL on both providers.
@@ -158,6 +159,8 @@ internal static class ModelConfiguration
         secret.Property(s => s.Id).ValueGeneratedNever();
         secret.Property(s => s.Nonce).HasMaxLength(64).IsRequired();
         secret.Property(s => s.Secret).HasMaxLength(128).IsRequired();
+        secret.Property(s => s.DoveadmApiKey).HasMaxLength(128).IsRequired().HasDefaultValue("");
+        secret.Property(s => s.DoveadmUrl).HasMaxLength(256);
     }
 
     public static void ConfigureApiToken(EntityTypeBuilder<ApiToken> token)

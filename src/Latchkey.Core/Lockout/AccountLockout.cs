@@ -108,6 +108,7 @@ public sealed class AccountLockout(
             auditLog.Add(AuditEventTypes.AccountLocked, AuditEventTypes.Success, AuditContext.Anonymous(failure.Ip, null), accountId, Limit(failure.Login, 256),
                 $"{Limit(failure.Protocol, 32)}: {distinct} failures");
             await sessions.AccountChangedAsync(accountId, cancellationToken);
+            await sessions.EndMailConnectionsAsync(accountId, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

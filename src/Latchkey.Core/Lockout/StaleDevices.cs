@@ -57,7 +57,7 @@ public sealed class StaleDevices(
             };
             db.StaleDevices.Add(row);
             var email = first && !string.IsNullOrEmpty(account.Email)
-                ? outbox.Enqueue(StaleDeviceEmail.Create(account.Email, now, protocol, ip, device, options.Value.PublicUrl))
+                ? outbox.Enqueue(StaleDeviceEmail.Create(account.Email, now, protocol, ip, device, options.Value.PublicUrl, Accounts.Languages.CultureOf(account)))
                 : null;
             try
             {

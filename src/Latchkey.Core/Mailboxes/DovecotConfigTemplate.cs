@@ -125,6 +125,17 @@ public static class DovecotConfigTemplate
             auth_policy_check_after_auth = yes
             auth_policy_report_after_auth = yes
 
+            # Latchkey closes an account's IMAP and SMTP connections through the doveadm HTTP API (doveadm kick) after
+            # a password change with "log me out everywhere", "log out of all devices", an admin reset with sign-out,
+            # disabling or locking the account. Loopback only; the key is Latchkey's, kept in its store.
+            doveadm_api_key = {{c.PolicySecret.DoveadmApiKey}}
+            service doveadm {
+              inet_listener http {
+                address = 127.0.0.1
+                port = {{c.DoveadmPort}}
+              }
+            }
+
             service imap-login {
             {{chroot}}  inet_listener imap {
                 port = {{c.ImapPort}}

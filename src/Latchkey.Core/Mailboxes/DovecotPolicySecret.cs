@@ -17,4 +17,13 @@ public sealed class DovecotPolicySecret
     public string Secret { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The key Dovecot's doveadm HTTP API accepts (<c>doveadm_api_key</c>), generated like <see cref="Secret"/>;
+    /// empty until <c>latchkey dovecot config</c> first runs.
+    /// </summary>
+    public string DoveadmApiKey { get; set; } = "";
+
+    /// <summary>Where that API listens (<c>http://127.0.0.1:port/doveadm/v1</c>), as the last generated configuration says; null before.</summary>
+    public string? DoveadmUrl { get; set; }
 }

@@ -43,16 +43,34 @@ public sealed class DovecotPolicySecrets(LatchkeyDbContext db, TimeProvider time
     {
         var fresh = New();
         var updated = await db.DovecotPolicySecrets.Where(s => s.Id == DovecotPolicySecret.SingletonId).ExecuteUpdateAsync(
-            set => set.SetProperty(s => s.Nonce, fresh.Nonce).SetProperty(s => s.Secret, fresh.Secret).SetProperty(s => s.CreatedAt, fresh.CreatedAt),
+            set => set.SetProperty(s => s.Nonce, fresh.Nonce).SetProperty(s => s.Secret, fresh.Secret).SetProperty(s => s.CreatedAt, fresh.CreatedAt)
+                .SetProperty(s => s.DoveadmApiKey, fresh.DoveadmApiKey),
             cancellationToken);
         return updated == 1 ? fresh : await GetOrCreateAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Records where the generated configuration's doveadm HTTP API listens, giving a secret made before that
+    /// setting existed its API key; returns the secret as stored.
+    /// </summary>
+    public async Task<DovecotPolicySecret> UseDoveadmAsync(DovecotPolicySecret secret, Uri url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(url);
+        var key = secret.DoveadmApiKey.Length > 0 ? secret.DoveadmApiKey : Key();
+        await db.DovecotPolicySecrets.Where(s => s.Id == DovecotPolicySecret.SingletonId).ExecuteUpdateAsync(
+            set => set.SetProperty(s => s.DoveadmUrl, url.AbsoluteUri).SetProperty(s => s.DoveadmApiKey, key), cancellationToken);
+        return await FindAsync(cancellationToken) ?? throw new InvalidOperationException("The Dovecot policy secret disappeared.");
+    }
+
+    private static string Key() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     private DovecotPolicySecret New() => new()
     {
         Id = DovecotPolicySecret.SingletonId,
         Nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+        DoveadmApiKey = Key(),
         CreatedAt = timeProvider.GetUtcNow(),
     };
 }

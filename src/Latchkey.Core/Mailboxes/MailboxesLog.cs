@@ -16,4 +16,10 @@ internal static partial class MailboxesLog
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Wrote a Dovecot configuration for the {Provider} store to {Directory}")]
     public static partial void ConfigWritten(ILogger logger, string provider, string directory);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Closed the mail connections of {Login} through doveadm kick ({Answer})")]
+    public static partial void Kicked(ILogger logger, string login, string answer);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Did not close the mail connections of {Login}: no doveadm API is configured (run latchkey dovecot config)")]
+    public static partial void KickSkipped(ILogger logger, string login);
 }

@@ -60,7 +60,9 @@ public sealed class WriteDovecotConfigHandler(
             service?.Group,
             options.Value.AuthFailureDelay,
             options.Value.PolicyTimeout,
-            timeProvider.GetUtcNow());
+            timeProvider.GetUtcNow(),
+            request.DoveadmPort ?? DovecotConfig.DefaultDoveadmPort);
+        config = config with { PolicySecret = await secrets.UseDoveadmAsync(secret, config.DoveadmUrl, cancellationToken) };
 
         // Dovecot's unprivileged processes must be able to reach the folder (base_dir, the mail).
         Directory.CreateDirectory(directory);

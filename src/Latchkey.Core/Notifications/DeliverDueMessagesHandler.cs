@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Core.Notifications;
 
 /// <summary>
-/// One pass over the outbox: claims up to <see cref="OutboxOptions.BatchSize"/> due messages, hands each to the
-/// <see cref="IMailTransport"/>, and records the outcome. <see cref="OutboxDispatcher"/> runs it in a loop; tests and
+/// One pass over the outbox: claims up to <see cref="OutboxOptions.BatchSize"/> due messages, hands each to what
+/// delivers its kind (<see cref="OutboxDeliveries"/>: e-mail to the <see cref="IMailTransport"/>), and records the outcome. <see cref="OutboxDispatcher"/> runs it in a loop; tests and
 /// tools may run it on demand.
 /// </summary>
 /// <remarks>
@@ -37,7 +37,7 @@ namespace Latchkey.Core.Notifications;
 /// </remarks>
 public sealed class DeliverDueMessagesHandler(
     LatchkeyDbContext db,
-    IMailTransport transport,
+    OutboxDeliveries deliveries,
     TimeProvider timeProvider,
     IOptions<OutboxOptions> options,
     ILogger<DeliverDueMessagesHandler> logger)
@@ -152,7 +152,7 @@ public sealed class DeliverDueMessagesHandler(
     {
         try
         {
-            await transport.SendAsync(message, cancellationToken);
+            await deliveries.DeliverAsync(message, cancellationToken);
         }
 #pragma warning disable CA1031 // Whatever the transport throws, the message stays queued and is retried.
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

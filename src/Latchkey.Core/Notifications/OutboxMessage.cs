@@ -1,12 +1,15 @@
 namespace Latchkey.Core.Notifications;
 
 /// <summary>
-/// One e-mail waiting in, or delivered from, the outbox. It is written in the same transaction as the change it
+/// One e-mail (or, by <see cref="Kind"/>, another after-commit call) waiting in, or delivered from, the outbox. It is written in the same transaction as the change it
 /// reports and sent by <see cref="DeliverDueMessagesHandler"/> after that commits; a rolled-back change leaves no row.
 /// </summary>
 public sealed class OutboxMessage
 {
     public Guid Id { get; set; }
+
+    /// <summary>What delivering it means (<see cref="OutboxKinds"/>): an e-mail, or a call to another system.</summary>
+    public string Kind { get; set; } = OutboxKinds.Email;
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -4,13 +4,14 @@ using System.Net;
 namespace Latchkey.Core.Notifications;
 
 /// <summary>
-/// "Your password was changed": sent to the account's address after every password change. It says when (UTC),
-/// from which IP address and browser, that every device and mail client must now be given the new password, and
-/// what to do if it was not the account's owner (reset the password at <c>/forgot-password</c>, tell the
-/// administrator). It never contains the password or a link that signs anyone in.
+/// "Your password was changed": sent to the account's address after every password change, in the account's
+/// language. It says when (UTC), from which IP address and browser, that every device and mail client must now be
+/// given the new password, and what to do if it was not the account's owner (reset the password at
+/// <c>/forgot-password</c>, tell the administrator). It never contains the password or a link that signs anyone in.
 /// </summary>
 public static class PasswordChangedEmail
 {
+    /// <summary>The English subject (each language has its own, in <see cref="EmailTexts"/>).</summary>
     public const string Subject = "Your password was changed";
 
     /// <summary>The longest part of a user agent quoted in the message; the rest is cut off.</summary>
@@ -21,7 +22,8 @@ public static class PasswordChangedEmail
     /// <param name="ip">The client address the change came from.</param>
     /// <param name="userAgent">The client's <c>User-Agent</c> header, as received (it is untrusted text).</param>
     /// <param name="panelUrl">The panel's public base address, e.g. <c>https://accounts.example.com</c>.</param>
-    public static OutgoingEmail Create(string to, DateTimeOffset when, string ip, string userAgent, string panelUrl)
+    /// <param name="culture">The recipient's language; English when null.</param>
+    public static OutgoingEmail Create(string to, DateTimeOffset when, string ip, string userAgent, string panelUrl, CultureInfo? culture = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
         ArgumentNullException.ThrowIfNull(ip);
@@ -31,70 +33,88 @@ public static class PasswordChangedEmail
             throw new ArgumentException("The panel address must be an absolute http(s) URL.", nameof(panelUrl));
         }
 
-        var time = FormatTime(when);
-        var address = OneLine(ip, 64);
-        var browser = UserAgentSummary.Describe(userAgent);
-        var agent = OneLine(userAgent, MaxQuotedUserAgent);
-        var account = OneLine(to, EmailOutbox.MaxAddressLength);
-        var forgot = panel.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/forgot-password";
-        return new OutgoingEmail(to, Subject, Text(account, time, address, browser, agent, forgot), Html(account, time, address, browser, agent, forgot));
+        var c = EmailTexts.Or(culture);
+        var facts = new Facts(
+            OneLine(to, EmailOutbox.MaxAddressLength),
+            FormatTime(when, c),
+            OneLine(ip, 64),
+            UserAgentSummary.Describe(userAgent),
+            OneLine(userAgent, MaxQuotedUserAgent),
+            panel.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/forgot-password");
+        return new OutgoingEmail(to, EmailTexts.Get("changed_subject", c), Text(facts, c), Html(facts, c));
     }
 
-    private static string Text(string account, string time, string ip, string browser, string agent, string forgot) =>
-        $"""
-        Hello,
+    private sealed record Facts(string Account, string Time, string Ip, string Browser, string Agent, string Forgot);
 
-        The password of your account {account} was changed.
+    private static string Text(Facts f, CultureInfo c)
+    {
+        var rows = EmailTexts.Rows(
+            c,
+            (EmailTexts.Get("when", c), f.Time),
+            (EmailTexts.Get("ip_address", c), f.Ip),
+            (EmailTexts.Get("browser", c), f.Browser),
+            (EmailTexts.Get("user_agent", c), f.Agent.Length == 0 ? EmailTexts.Get("none_sent", c) : f.Agent));
+        return $"""
+            {EmailTexts.Get("hello", c)}
 
-          When:       {time}
-          IP address: {ip}
-          Browser:    {browser}
-          User agent: {(agent.Length == 0 ? "(none sent)" : agent)}
+            {EmailTexts.Format("changed_intro", c, f.Account)}
 
-        Update every device and mail client that signs in with this account with the new password: your phone and tablet, Outlook, Apple Mail, Thunderbird and other mail apps, and any other computer. Until you do, they will fail to sign in, and their repeated attempts with the old password may lock your account.
+            {rows}
 
-        If this wasn't you:
-          1. Reset your password now at {forgot}
-          2. Contact your administrator and tell them the time and IP address above.
+            {EmailTexts.Get("changed_update_lead", c)}{EmailTexts.Get("changed_update_rest", c)}
 
-        This message was sent automatically; replies are not read.
+            {EmailTexts.Get("not_you", c)}
+              1. {EmailTexts.Format("not_you_reset", c, f.Forgot)}
+              2. {EmailTexts.Get("not_you_tell", c)}
 
-        """;
+            {EmailTexts.Get("automatic", c)}
 
-    private static string Html(string account, string time, string ip, string browser, string agent, string forgot)
+            """;
+    }
+
+    // Texts from the resource files are Latchkey's own and go in as they are; every value is encoded.
+    private static string Html(Facts f, CultureInfo c)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
+        string Row(string name, string value) => $"""<tr><th scope="row" style="text-align: left; padding-right: 1em;">{EmailTexts.Get(name, c)}</th><td>{value}</td></tr>""";
         return $"""
             <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>{E(Subject)}</title></head>
+            <html lang="{c.TwoLetterISOLanguageName}">
+            <head><meta charset="utf-8"><title>{EmailTexts.Get("changed_subject", c)}</title></head>
             <body style="font-family: sans-serif; line-height: 1.5; max-width: 40em;">
-            <p>Hello,</p>
-            <p>The password of your account <strong>{E(account)}</strong> was changed.</p>
+            <p>{EmailTexts.Get("hello", c)}</p>
+            <p>{EmailTexts.Format("changed_intro", c, $"<strong>{E(f.Account)}</strong>")}</p>
             <table style="border-collapse: collapse;">
-            <tr><th scope="row" style="text-align: left; padding-right: 1em;">When</th><td>{E(time)}</td></tr>
-            <tr><th scope="row" style="text-align: left; padding-right: 1em;">IP address</th><td>{E(ip)}</td></tr>
-            <tr><th scope="row" style="text-align: left; padding-right: 1em;">Browser</th><td>{E(browser)}</td></tr>
-            <tr><th scope="row" style="text-align: left; padding-right: 1em;">User agent</th><td><code>{(agent.Length == 0 ? "(none sent)" : E(agent))}</code></td></tr>
+            {Row("when", E(f.Time))}
+            {Row("ip_address", E(f.Ip))}
+            {Row("browser", E(f.Browser))}
+            {Row("user_agent", $"<code>{(f.Agent.Length == 0 ? EmailTexts.Get("none_sent", c) : E(f.Agent))}</code>")}
             </table>
-            <p><strong>Update every device and mail client that signs in with this account with the new password</strong>: your phone and tablet, Outlook, Apple Mail, Thunderbird and other mail apps, and any other computer. Until you do, they will fail to sign in, and their repeated attempts with the old password may lock your account.</p>
-            <p><strong>If this wasn't you:</strong></p>
+            <p><strong>{EmailTexts.Get("changed_update_lead", c)}</strong>{EmailTexts.Get("changed_update_rest", c)}</p>
+            <p><strong>{EmailTexts.Get("not_you", c)}</strong></p>
             <ol>
-            <li>Reset your password now at <a href="{E(forgot)}">{E(forgot)}</a></li>
-            <li>Contact your administrator and tell them the time and IP address above.</li>
+            <li>{EmailTexts.Format("not_you_reset", c, $"<a href=\"{E(f.Forgot)}\">{E(f.Forgot)}</a>")}</li>
+            <li>{EmailTexts.Get("not_you_tell", c)}</li>
             </ol>
-            <p style="color: #555;">This message was sent automatically; replies are not read.</p>
+            <p style="color: #555;">{EmailTexts.Get("automatic", c)}</p>
             </body>
             </html>
 
             """;
     }
 
-    /// <summary>ISO 8601 and spelled out, both UTC: <c>2026-11-23 09:00 UTC (Monday, 23 November 2026)</c>.</summary>
-    private static string FormatTime(DateTimeOffset when)
+    /// <summary>
+    /// ISO 8601 and spelled out, both UTC: <c>2026-11-23 09:00 UTC (Monday, 23 November 2026)</c>; the spelled-out
+    /// date in the recipient's language (<c>Montag, 23. November 2026</c>).
+    /// </summary>
+    private static string FormatTime(DateTimeOffset when, CultureInfo culture)
     {
         var utc = when.ToUniversalTime();
-        return utc.ToString("yyyy-MM-dd HH:mm 'UTC' (dddd, d MMMM yyyy)", CultureInfo.InvariantCulture);
+        var iso = utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var spelled = culture.TwoLetterISOLanguageName == "en"
+            ? utc.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture)
+            : utc.ToString("D", culture);
+        return $"{iso} ({spelled})";
     }
 
     /// <summary>Untrusted text on one line: control characters (a forged line break) become spaces; cut to <paramref name="max"/>.</summary>

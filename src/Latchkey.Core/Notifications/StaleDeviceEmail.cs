@@ -11,6 +11,7 @@ namespace Latchkey.Core.Notifications;
 /// </summary>
 public static class StaleDeviceEmail
 {
+    /// <summary>The English subject (each language has its own, in <see cref="EmailTexts"/>).</summary>
     public const string Subject = "A device is still using your previous password";
 
     /// <param name="to">The account's e-mail address.</param>
@@ -19,7 +20,8 @@ public static class StaleDeviceEmail
     /// <param name="ip">The device's address.</param>
     /// <param name="deviceId">What the device said it is (IMAP <c>ID</c>), or empty; untrusted text.</param>
     /// <param name="panelUrl">The panel's public base address.</param>
-    public static OutgoingEmail Create(string to, DateTimeOffset when, string protocol, string ip, string deviceId, string panelUrl)
+    /// <param name="culture">The recipient's language; English when null.</param>
+    public static OutgoingEmail Create(string to, DateTimeOffset when, string protocol, string ip, string deviceId, string panelUrl, CultureInfo? culture = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
         ArgumentNullException.ThrowIfNull(protocol);
@@ -30,12 +32,15 @@ public static class StaleDeviceEmail
             throw new ArgumentException("The panel address must be an absolute http(s) URL.", nameof(panelUrl));
         }
 
-        var time = when.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var way = ProtocolName(protocol);
-        var address = OneLine(ip, 64);
-        var device = OneLine(deviceId, 200);
-        var security = panel.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/account/security";
-        return new OutgoingEmail(to, Subject, Text(OneLine(to, EmailOutbox.MaxAddressLength), time, way, address, device, security), Html(OneLine(to, EmailOutbox.MaxAddressLength), time, way, address, device, security));
+        var c = EmailTexts.Or(culture);
+        var facts = new Facts(
+            OneLine(to, EmailOutbox.MaxAddressLength),
+            when.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            protocol.Equals("web", StringComparison.OrdinalIgnoreCase) ? EmailTexts.Get("web_panel", c) : ProtocolName(protocol),
+            OneLine(ip, 64),
+            OneLine(deviceId, 200),
+            panel.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/account/security");
+        return new OutgoingEmail(to, EmailTexts.Get("stale_subject", c), Text(facts, c), Html(facts, c));
     }
 
     /// <summary>The way a login came, as people know it: IMAP, SMTP, POP3.</summary>
@@ -48,43 +53,52 @@ public static class StaleDeviceEmail
         _ => OneLine(protocol, 32),
     };
 
-    private static string Text(string account, string time, string way, string ip, string device, string security) =>
-        $"""
-        Hello,
+    private sealed record Facts(string Account, string Time, string Way, string Ip, string Device, string Security);
 
-        A device at {ip} is still using the previous password of your account {account} over {way}.
+    private static string Text(Facts f, CultureInfo c)
+    {
+        var rows = EmailTexts.Rows(
+            c,
+            (EmailTexts.Get("last_seen", c), f.Time),
+            (EmailTexts.Get("device", c), f.Device.Length == 0 ? EmailTexts.Get("did_not_say", c) : f.Device));
+        return $"""
+            {EmailTexts.Get("hello", c)}
 
-          Last seen:  {time}
-          Device:     {(device.Length == 0 ? "(it did not say)" : device)}
+            {EmailTexts.Format("stale_intro", c, f.Ip, f.Account, f.Way)}
 
-        Its logins are refused, so it cannot fetch or send mail until you enter your new password in its account settings (the mail app on your phone or tablet, Outlook, Apple Mail, Thunderbird …). These attempts do not lock your account.
+            {rows}
 
-        Every device still using the previous password is listed on your Security page: {security}
+            {EmailTexts.Get("stale_refused_lead", c)} {EmailTexts.Get("stale_refused_action", c)} {EmailTexts.Get("stale_refused_rest", c)}
 
-        If you do not recognise the address, change your password and tell your administrator.
+            {EmailTexts.Format("stale_listed", c, EmailTexts.Get("security_page", c))}: {f.Security}
 
-        This message was sent automatically; replies are not read.
+            {EmailTexts.Get("stale_unknown", c)}
 
-        """;
+            {EmailTexts.Get("automatic", c)}
 
-    private static string Html(string account, string time, string way, string ip, string device, string security)
+            """;
+    }
+
+    // Texts from the resource files are Latchkey's own and go in as they are; every value is encoded.
+    private static string Html(Facts f, CultureInfo c)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
+        string Row(string name, string value) => $"""<tr><th scope="row" style="text-align: left; padding-right: 1em;">{EmailTexts.Get(name, c)}</th><td>{value}</td></tr>""";
         return $"""
             <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>{E(Subject)}</title></head>
+            <html lang="{c.TwoLetterISOLanguageName}">
+            <head><meta charset="utf-8"><title>{EmailTexts.Get("stale_subject", c)}</title></head>
             <body style="font-family: sans-serif; line-height: 1.5; max-width: 40em;">
-            <p>Hello,</p>
-            <p>A device at <strong>{E(ip)}</strong> is still using the previous password of your account <strong>{E(account)}</strong> over {E(way)}.</p>
+            <p>{EmailTexts.Get("hello", c)}</p>
+            <p>{EmailTexts.Format("stale_intro", c, $"<strong>{E(f.Ip)}</strong>", $"<strong>{E(f.Account)}</strong>", E(f.Way))}</p>
             <table style="border-collapse: collapse;">
-            <tr><th scope="row" style="text-align: left; padding-right: 1em;">Last seen</th><td>{E(time)}</td></tr>
-            <tr><th scope="row" style="text-align: left; padding-right: 1em;">Device</th><td>{(device.Length == 0 ? "(it did not say)" : E(device))}</td></tr>
+            {Row("last_seen", E(f.Time))}
+            {Row("device", f.Device.Length == 0 ? EmailTexts.Get("did_not_say", c) : E(f.Device))}
             </table>
-            <p>Its logins are refused, so it cannot fetch or send mail until you <strong>enter your new password in its account settings</strong> (the mail app on your phone or tablet, Outlook, Apple Mail, Thunderbird …). These attempts do not lock your account.</p>
-            <p>Every device still using the previous password is listed on your <a href="{E(security)}">Security page</a>.</p>
-            <p>If you do not recognise the address, change your password and tell your administrator.</p>
-            <p style="color: #555;">This message was sent automatically; replies are not read.</p>
+            <p>{EmailTexts.Get("stale_refused_lead", c)} <strong>{EmailTexts.Get("stale_refused_action", c)}</strong> {EmailTexts.Get("stale_refused_rest", c)}</p>
+            <p>{EmailTexts.Format("stale_listed", c, $"<a href=\"{E(f.Security)}\">{EmailTexts.Get("security_page", c)}</a>")}</p>
+            <p>{EmailTexts.Get("stale_unknown", c)}</p>
+            <p style="color: #555;">{EmailTexts.Get("automatic", c)}</p>
             </body>
             </html>
 

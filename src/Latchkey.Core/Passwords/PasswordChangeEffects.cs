@@ -35,7 +35,7 @@ public sealed class PasswordChangeEffects(
         history.Record(account);
         if (!string.IsNullOrEmpty(account.Email))
         {
-            outbox.Enqueue(PasswordChangedEmail.Create(account.Email, Now, context.Ip ?? "unknown", context.UserAgent ?? "", options.Value.PublicUrl));
+            outbox.Enqueue(PasswordChangedEmail.Create(account.Email, Now, context.Ip ?? "unknown", context.UserAgent ?? "", options.Value.PublicUrl, Accounts.Languages.CultureOf(account)));
         }
 
         await history.PruneAsync(account.Id, cancellationToken);

@@ -5,7 +5,7 @@ namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// The sentence for each rule, as the checklist shows it, in the request's UI culture. The texts live in
-/// <c>PasswordRuleTexts.resx</c> (English, the fallback) and its translations (<c>.de</c>, <c>.fr</c>); a new language
+/// <c>PasswordRuleTexts.resx</c> (English, the fallback) and its translations (<c>.de</c>, <c>.fr</c>, <c>.ru</c>); a new language
 /// is a new <c>.resx</c> file beside them.
 /// </summary>
 public static class PasswordRuleTexts
@@ -13,7 +13,7 @@ public static class PasswordRuleTexts
     private static readonly ResourceManager _resources = new("Latchkey.Core.Passwords.PasswordRuleTexts", typeof(PasswordRuleTexts).Assembly);
 
     /// <summary>The cultures with a translation; the web host offers these to browsers.</summary>
-    public static IReadOnlyList<string> Cultures { get; } = ["en", "de", "fr"];
+    public static IReadOnlyList<string> Cultures => Accounts.Languages.Supported;
 
     public static string Describe(string ruleId, PasswordPolicy policy, CultureInfo? culture = null)
     {

@@ -48,7 +48,7 @@ public sealed class RequestPasswordResetHandler(
 
         var token = PasswordResetTokens.Encode(account.Id, await userManager.GeneratePasswordResetTokenAsync(account));
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/reset-password?token={Uri.EscapeDataString(token)}";
-        outbox.Enqueue(PasswordResetEmail.Create(normalized, link, resetOptions.Value.TokenLifetime, context.Ip ?? "unknown"));
+        outbox.Enqueue(PasswordResetEmail.Create(normalized, link, resetOptions.Value.TokenLifetime, context.Ip ?? "unknown", Accounts.Languages.CultureOf(account)));
         auditLog.Add(AuditEventTypes.PasswordResetRequested, AuditEventTypes.Success, context, account.Id, normalized);
         await db.SaveChangesAsync(cancellationToken);
     }

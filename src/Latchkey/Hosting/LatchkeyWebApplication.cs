@@ -117,16 +117,14 @@ internal static class LatchkeyWebApplication
         app.UseExceptionHandler();
         app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
         app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseRequestLocalization(options =>
-        {
-            var cultures = Latchkey.Core.Passwords.PasswordRuleTexts.Cultures.ToArray();
-            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
-        });
         app.Use(LimitRequestBody);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
+
+        // After authentication: the signed-in account's language comes first (Localization/LanguageCultureProviders).
+        app.UseRequestLocalization(Localization.LanguageCultureProviders.Configure);
         app.UseAuthorization();
         app.Use(ApiScopeGate.InvokeAsync);
         app.Use(PasswordChangeGate.InvokeAsync);

@@ -3,6 +3,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,8 @@ namespace Latchkey.Pages;
 
 public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -29,24 +32,35 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
     {
     }
 
+    /// <summary>The switcher: remembers the language in a cookie and shows the sign-in page again in it.</summary>
+    public IActionResult OnPostLanguage(string? language)
+    {
+        if (Core.Accounts.Languages.Normalize(language) is { } code)
+        {
+            LanguageCookie.Append(HttpContext, code);
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? "/login?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : "/login");
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
-            Error = "Enter your e-mail address and your password.";
+            Error = T["Enter your e-mail address and your password."];
             return Page();
         }
 
         if (ApiValidation.PasswordTooLong("password", Password) is { } tooLong)
         {
-            Error = tooLong.Message;
+            Error = T.Describe(tooLong);
             return Page();
         }
 
         var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext)), cancellationToken);
         if (!result.Succeeded)
         {
-            Error = result.Failure.Message;
+            Error = T.Describe(result.Failure);
             Response.StatusCode = ApiProblems.StatusFor(result.Failure.Code);
             if (result.Failure.Code == ErrorCodes.RateLimited)
             {

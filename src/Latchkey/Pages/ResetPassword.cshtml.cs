@@ -1,6 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static Latchkey.Pages.Account.PasswordModel;
@@ -10,6 +11,8 @@ namespace Latchkey.Pages;
 /// <summary>The page a reset link opens: the same live policy checklist as the change form, then every session ends.</summary>
 public sealed class ResetPasswordModel(ConfirmPasswordResetHandler handler, PasswordPolicyProvider policies) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
@@ -36,7 +39,7 @@ public sealed class ResetPasswordModel(ConfirmPasswordResetHandler handler, Pass
             return Redirect("/login?signedOut=password-reset");
         }
 
-        Error = result.Failure.Message;
+        Error = T.Describe(result.Failure);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadRulesAsync(result.Failure.Code == ErrorCodes.PasswordPolicy ? result.Failure.Errors?.GetValueOrDefault(ChangePasswordHandler.NewPasswordField) : null, cancellationToken);
         return Page();

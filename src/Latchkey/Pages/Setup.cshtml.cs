@@ -2,6 +2,7 @@ using Latchkey.Api;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,8 @@ namespace Latchkey.Pages;
 /// <summary>The one-time setup link's page; it answers 404 once an account exists or the token is spent.</summary>
 public sealed class SetupModel(SetupToken setupToken, LatchkeyDbContext db, CompleteSetupHandler handler) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
@@ -40,13 +43,13 @@ public sealed class SetupModel(SetupToken setupToken, LatchkeyDbContext db, Comp
         LinkValid = true;
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
-            Error = "Enter an e-mail address and a password.";
+            Error = T["Enter an e-mail address and a password."];
             return Page();
         }
 
         if (ApiValidation.PasswordTooLong("password", Password) is { } tooLong)
         {
-            Error = tooLong.Message;
+            Error = T.Describe(tooLong);
             return Page();
         }
 
@@ -54,7 +57,7 @@ public sealed class SetupModel(SetupToken setupToken, LatchkeyDbContext db, Comp
         if (!result.Succeeded)
         {
             LinkValid = result.Failure.Code != Core.Common.ErrorCodes.NotFound;
-            Error = result.Failure.Message;
+            Error = T.Describe(result.Failure);
             Response.StatusCode = LinkValid ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound;
             return Page();
         }

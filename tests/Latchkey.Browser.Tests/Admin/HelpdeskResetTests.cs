@@ -41,7 +41,7 @@ public sealed class HelpdeskResetTests(Chromium chromium) : IClassFixture<Chromi
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
         await Assertions.Expect(page.Locator("#copy-status")).ToHaveTextAsync("Copied to the clipboard.");
         (await page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).ShouldBe(generated);
-        await Assertions.Expect(page.GetByLabel("Log out of all devices")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("End the user's sessions and mail connections when saving")).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
         await Assertions.Expect(page.Locator("#admin-message")).ToContainTextAsync("signed out of all devices");
 

@@ -17,8 +17,7 @@ public sealed class AuditLogTests(Chromium chromium) : IClassFixture<Chromium>
         var page = await context.NewPageAsync();
         await BrowserSignIn.SignInAsync(page, server.BaseUrl, "auditor@example.com", Password);
 
-        await page.Locator(".user-menu summary").ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/audit");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToBeVisibleAsync();

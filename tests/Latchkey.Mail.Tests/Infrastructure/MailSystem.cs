@@ -31,6 +31,8 @@ public sealed class MailSystem : IAsyncLifetime
 
     public int SubmissionPort { get; } = FreePort();
 
+    public int DoveadmPort { get; } = FreePort();
+
     public string ConfigDirectory => Path.Combine(_root, "dovecot");
 
     public SmtpTestServer Smtp => _smtp ?? throw new InvalidOperationException("Not started.");
@@ -71,7 +73,8 @@ public sealed class MailSystem : IAsyncLifetime
             "dovecot", "config", "--out", ConfigDirectory, "--listen", "127.0.0.1",
             "--imap-port", ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--submission-port", SubmissionPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--policy-url", BaseUrl);
+            "--policy-url", BaseUrl,
+            "--doveadm-port", DoveadmPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"latchkey dovecot config failed ({exitCode}): {output}{error}");

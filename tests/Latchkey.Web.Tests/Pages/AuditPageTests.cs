@@ -33,7 +33,7 @@ public sealed class AuditPageTests(LatchkeyWebFactory factory) : IClassFixture<L
         rows[0].QuerySelectorAll("td")[4].TextContent.ShouldBe(admin.Email);
         page.QuerySelector("a[href^='/api/v1/audit/export'][href*='format=csv']")!.GetAttribute("href")!.ShouldContain("account=");
         page.QuerySelector("a[href^='/api/v1/audit/export'][href*='format=jsonl']").ShouldNotBeNull();
-        page.QuerySelector(".user-menu a[href='/admin/audit']")!.TextContent.ShouldBe("Audit log");
+        page.QuerySelector("header nav a[href='/admin/audit']")!.TextContent.ShouldBe("Audit");
     }
 
     [Fact]

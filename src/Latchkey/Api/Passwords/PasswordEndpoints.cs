@@ -17,7 +17,7 @@ internal static class PasswordEndpoints
         api.MapPost("/passwords/check", CheckAsync).AllowAnonymous()
             .WithSummary("Live feedback: which rules a password meets, and its strength. Nothing is stored or logged.");
         api.MapPost("/passwords/generate", GenerateAsync).AllowAnonymous()
-            .WithSummary("A random password that meets the policy of the address's domain.");
+            .WithSummary("A random password that meets the policy of the address's domain (default: the signed-in account's; with token, the reset link's account's).");
         api.MapPost("/password-resets", RequestResetAsync).AllowAnonymous()
             .WithSummary("Forgot password: e-mails a single-use link if the address has an account. Always 202.");
         api.MapPost("/password-resets/confirm", ConfirmResetAsync).AllowAnonymous()
@@ -85,7 +85,12 @@ internal static class PasswordEndpoints
         return TypedResults.Ok(await handler.HandleAsync(body.Password, email, cancellationToken));
     }
 
-    internal static async Task<IResult> GenerateAsync(GeneratePasswordBody? body, HttpContext context, GeneratePasswordHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> GenerateAsync(
+        GeneratePasswordBody? body,
+        HttpContext context,
+        GeneratePasswordHandler handler,
+        PasswordPolicyProvider policies,
+        CancellationToken cancellationToken)
     {
         if (body?.Length is < 8 or > 128)
         {
@@ -93,6 +98,16 @@ internal static class PasswordEndpoints
         }
 
         var email = string.IsNullOrWhiteSpace(body?.Email) ? CurrentSession.Get(context)?.Email : body.Email;
+        if (!string.IsNullOrEmpty(body?.Token))
+        {
+            // The reset form: the password must suit the link's account (its domain policy, its user name).
+            email = PasswordResetTokens.TryDecode(body.Token, out var accountId, out _) ? await policies.EmailOfAccountAsync(accountId, cancellationToken) : null;
+            if (email is null)
+            {
+                return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, ConfirmPasswordResetHandler.TokenField, "This reset link is invalid, has expired or has been used. Ask for a new one."));
+            }
+        }
+
         return TypedResults.Ok(new { password = await handler.HandleAsync(email, body?.Length, cancellationToken) });
     }
 }

@@ -3,6 +3,7 @@ using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public sealed class PasswordModel(
     ListApiTokensHandler tokens,
     IOptions<LatchkeySessionOptions> options) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     private Dictionary<string, string> _fieldErrors = [];
 
     [BindProperty]
@@ -86,14 +89,14 @@ public sealed class PasswordModel(
         await LoadRulesAsync(failedRules, cancellationToken);
         _fieldErrors = failure.Code switch
         {
-            ErrorCodes.PasswordPolicy => new() { ["newPassword"] = "The new password does not meet every rule: " + failure.Message },
-            ErrorCodes.Validation => failure.Errors?.ToDictionary(e => e.Key, e => e.Value.Contains("too_long") ? "This password is too long." : "Fill in this field.") ?? [],
-            _ when failure.Errors is { Count: > 0 } => failure.Errors.ToDictionary(e => e.Key, _ => failure.Message),
+            ErrorCodes.PasswordPolicy => new() { ["newPassword"] = T["The new password does not meet every rule: {0}", string.Join("; ", Rules.Where(r => r.Met == false).Select(r => r.Text))] },
+            ErrorCodes.Validation => failure.Errors?.ToDictionary(e => e.Key, e => e.Value.Contains("too_long") ? T["This password is too long."].Value : T["Fill in this field."].Value) ?? [],
+            _ when failure.Errors is { Count: > 0 } => failure.Errors.ToDictionary(e => e.Key, _ => T.Describe(failure)),
             _ => [],
         };
         if (_fieldErrors.Count == 0)
         {
-            Error = failure.Message;
+            Error = T.Describe(failure);
         }
 
         return Page();

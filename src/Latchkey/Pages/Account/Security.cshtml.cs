@@ -3,6 +3,7 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Sessions;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public sealed class SecurityModel(
     RevokeAllSessionsHandler revokeAll,
     IOptions<LatchkeySessionOptions> options) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
     public IReadOnlyList<StaleDeviceView> StaleDevices { get; private set; } = [];
@@ -48,7 +51,7 @@ public sealed class SecurityModel(
             return Redirect("/login");
         }
 
-        Message = "That session has been signed out.";
+        Message = T["That session has been signed out."];
         return RedirectToPage();
     }
 
@@ -56,7 +59,7 @@ public sealed class SecurityModel(
     {
         var session = CurrentSession.Required(HttpContext);
         var ended = await revokeAll.HandleAsync(session.AccountId, session.Email, session.SessionId, CurrentSession.Audit(HttpContext), cancellationToken);
-        Message = ended == 1 ? "1 other session has been signed out." : $"{ended} other sessions have been signed out.";
+        Message = T["Other sessions signed out: {0}.", ended];
         return RedirectToPage();
     }
 
@@ -83,7 +86,7 @@ public sealed class SecurityModel(
         }
         else
         {
-            AppPasswordError = result.Failure.Message;
+            AppPasswordError = T.Describe(result.Failure);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
@@ -95,8 +98,8 @@ public sealed class SecurityModel(
     {
         var session = CurrentSession.Required(HttpContext);
         Message = await revoke.HandleAsync(session.AccountId, appPasswordId, CurrentSession.Audit(HttpContext), cancellationToken)
-            ? "The app password has been revoked. Mail apps using it can no longer sign in."
-            : "That app password was already revoked.";
+            ? T["The app password has been revoked. Mail apps using it can no longer sign in."]
+            : T["That app password was already revoked."];
         return RedirectToPage();
     }
 

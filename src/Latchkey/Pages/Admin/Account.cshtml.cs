@@ -4,6 +4,7 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,6 +23,8 @@ public sealed class AccountModel(
     ChangeRoleHandler roles,
     UnlockAccountHandler unlock) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -49,6 +52,9 @@ public sealed class AccountModel(
 
     public bool CanDisable { get; private set; }
 
+    /// <summary>Whether the actor may grant any role here (an Operator may not: the form is not offered).</summary>
+    public bool CanGrant { get; private set; }
+
     /// <summary>The account's live API tokens (never a secret).</summary>
     public IReadOnlyList<ApiTokenView> Tokens { get; private set; } = [];
 
@@ -60,7 +66,7 @@ public sealed class AccountModel(
             return await FailAsync(result.Failure, cancellationToken);
         }
 
-        Message = "The token has been revoked.";
+        Message = T["The token has been revoked."];
         return RedirectToPage(new { id = Id });
     }
 
@@ -89,8 +95,8 @@ public sealed class AccountModel(
         }
 
         Message = SignOutEverywhere
-            ? $"Password saved. {result.Value.Email} was signed out of all devices ({result.Value.SessionsEnded} session(s))."
-            : $"Password saved for {result.Value.Email}.";
+            ? T["Password saved. {0} was signed out of all devices (sessions ended: {1}).", result.Value.Email, result.Value.SessionsEnded]
+            : T["Password saved for {0}.", result.Value.Email];
         return RedirectToPage(new { id = Id });
     }
 
@@ -102,7 +108,7 @@ public sealed class AccountModel(
             return await FailAsync(result.Failure, cancellationToken);
         }
 
-        Message = $"Logged out of all devices ({result.Value} session(s)).";
+        Message = T["Logged out of all devices (sessions ended: {0}).", result.Value];
         return RedirectToPage(new { id = Id });
     }
 
@@ -114,7 +120,7 @@ public sealed class AccountModel(
             return await FailAsync(result.Failure, cancellationToken);
         }
 
-        Message = result.Value.WasLocked ? $"Unlocked {result.Value.Email}: the next login is checked afresh." : $"{result.Value.Email} was not locked.";
+        Message = result.Value.WasLocked ? T["Unlocked {0}: the next login is checked afresh.", result.Value.Email] : T["{0} was not locked.", result.Value.Email];
         return RedirectToPage(new { id = Id });
     }
 
@@ -135,7 +141,7 @@ public sealed class AccountModel(
             return await FailAsync(result.Failure, cancellationToken);
         }
 
-        Message = grant ? $"Granted {role}." : $"Removed {role}.";
+        Message = grant ? T["Granted {0}.", role] : T["Removed {0}.", role];
         return RedirectToPage(new { id = Id });
     }
 
@@ -151,7 +157,7 @@ public sealed class AccountModel(
             return await FailAsync(result.Failure, cancellationToken);
         }
 
-        Message = disabled ? "The account is disabled and its sessions have ended." : "The account is enabled.";
+        Message = disabled ? T["The account is disabled and its sessions have ended."] : T["The account is enabled."];
         return RedirectToPage(new { id = Id });
     }
 
@@ -167,7 +173,7 @@ public sealed class AccountModel(
             return Forbid();
         }
 
-        Error = failure.Message;
+        Error = T.Describe(failure);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await RenderAsync(cancellationToken);
     }
@@ -187,6 +193,8 @@ public sealed class AccountModel(
         Details = result.Value;
         Tokens = await HttpContext.RequestServices.GetRequiredService<ListApiTokensHandler>().HandleAsync(Id, cancellationToken);
         CanDisable = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Disable) is null;
+        CanGrant = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Create) is null
+            && AccessPolicy.CanGrant(actor, Role.Operator, Details.Account.Domain) is null;
         return null;
     }
 }

@@ -9,6 +9,8 @@ namespace Latchkey.Pages.Admin;
 /// <summary>The helpdesk's account list: a domain picker, a search, filters and paging, within the actor's domains.</summary>
 public sealed class AccountsModel(ListAccountsHandler accounts, ListDomainsHandler domains) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)]
@@ -70,17 +72,17 @@ public sealed class AccountsModel(ListAccountsHandler accounts, ListDomainsHandl
         var states = new List<string>();
         if (account.Disabled)
         {
-            states.Add("Disabled");
+            states.Add(T["Disabled"]);
         }
 
         if (account.Locked)
         {
-            states.Add("Locked");
+            states.Add(T["Locked"]);
         }
 
         if (account.MustChangePassword)
         {
-            states.Add("Must change password");
+            states.Add(T["Must change password"]);
         }
 
         return states.Count == 0 ? "Active" : string.Join(", ", states);

@@ -2,6 +2,7 @@ using System.Reflection;
 using Latchkey.Api.Audit;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,8 @@ namespace Latchkey.Pages.Admin;
 /// </summary>
 public sealed class AuditModel(ListAuditEventsHandler list, AuditLog auditLog, LatchkeyDbContext db) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     public const int PageSize = 50;
 
     private static readonly string[] _knownTypes = [.. typeof(AuditEventTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -61,7 +64,7 @@ public sealed class AuditModel(ListAuditEventsHandler list, AuditLog auditLog, L
 
         if (AuditQuery.TryParseFilter(Account, Type, Outcome, Since, Until, out var filter) is { } invalid)
         {
-            Error = invalid.Message;
+            Error = T.Describe(invalid);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

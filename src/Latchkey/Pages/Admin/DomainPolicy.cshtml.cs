@@ -1,7 +1,9 @@
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Passwords;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +12,8 @@ namespace Latchkey.Pages.Admin;
 /// <summary>The domain's password policy editor: the global policy, the NIST preset, or rule by rule, with a preview.</summary>
 public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty(SupportsGet = true)]
     public string Name { get; set; } = "";
 
@@ -49,6 +53,9 @@ public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
     public string? Error { get; private set; }
 
     public DomainPolicy Current { get; private set; } = null!;
+
+    /// <summary>Operators read the policy but may not change it: the form is not offered to them.</summary>
+    public bool CanEdit => AccessPolicy.CanActInDomain(CurrentSession.Actor(HttpContext), Name, AdminAction.EditPolicy) is null;
 
     public IReadOnlyList<(string Id, string Text)> Preview =>
         [.. Current.Policy.EnforcedRules().Select(id => (id, PasswordRuleTexts.Describe(id, Current.Policy)))];
@@ -97,12 +104,12 @@ public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
 
             var current = await policies.GetAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
             Current = current.Value!;
-            Error = result.Failure.Message;
+            Error = T.Describe(result.Failure);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        Message = result.Value.Own ? "Saved the domain's own policy." : "The domain now uses the global policy.";
+        Message = result.Value.Own ? T["Saved the domain's own policy."] : T["The domain now uses the global policy."];
         return RedirectToPage(new { name = Name });
     }
 }

@@ -1,5 +1,6 @@
 using Latchkey.Core.Domains;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,8 @@ namespace Latchkey.Pages.Admin;
 /// <summary>The domains the actor manages; Administrators add new ones.</summary>
 public sealed class DomainsModel(ListDomainsHandler list, CreateDomainHandler create) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -32,12 +35,12 @@ public sealed class DomainsModel(ListDomainsHandler list, CreateDomainHandler cr
         var result = await create.HandleAsync(Name ?? "", CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
-            Error = result.Failure.Message;
+            Error = T.Describe(result.Failure);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(cancellationToken) ?? Page();
         }
 
-        Message = $"Added {result.Value.Name}.";
+        Message = T["Added {0}.", result.Value.Name];
         return RedirectToPage();
     }
 

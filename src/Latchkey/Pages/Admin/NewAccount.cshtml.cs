@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,8 @@ namespace Latchkey.Pages.Admin;
 /// <summary>Creates an account with a typed or generated password, within what the actor may create and grant.</summary>
 public sealed class NewAccountModel(CreateAccountHandler create) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -37,7 +40,7 @@ public sealed class NewAccountModel(CreateAccountHandler create) : PageModel
     {
         if (!Enum.TryParse<Role>(Role, out var role) || !Enum.IsDefined(role))
         {
-            Error = "Choose a role.";
+            Error = T["Choose a role."];
             return Page();
         }
 
@@ -47,7 +50,7 @@ public sealed class NewAccountModel(CreateAccountHandler create) : PageModel
             CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
-            Error = result.Failure.Message;
+            Error = T.Describe(result.Failure);
             Response.StatusCode = result.Failure.Code == Core.Common.ErrorCodes.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -1,9 +1,10 @@
 // The admin reset form: Generate asks the server for a password that meets the account's domain policy and puts it
 // in the field (shown, so it can be read out); Copy puts it on the clipboard. Without this script, Generate submits
-// the form and the server fills the field.
+// the form and the server fills the field. Texts come from #password-form-texts, in the page's language.
 const form = document.querySelector("[data-admin-password]");
 
 if (form) {
+    const texts = document.getElementById("password-form-texts")?.dataset ?? {};
     const input = form.querySelector("#new-password");
     const generate = form.querySelector("#generate");
     const copy = form.querySelector("#copy");
@@ -20,21 +21,21 @@ if (form) {
         });
         if (response.ok) {
             input.value = (await response.json()).password;
-            status.textContent = "Generated. Copy it before you save: it is not shown again.";
+            status.textContent = texts.textAdminGenerated;
         }
     });
 
     copy.addEventListener("click", async () => {
         if (!input.value) {
-            status.textContent = "Nothing to copy yet.";
+            status.textContent = texts.textNothingToCopy;
             return;
         }
         try {
             await navigator.clipboard.writeText(input.value);
-            status.textContent = "Copied to the clipboard.";
+            status.textContent = texts.textCopied;
         } catch {
             input.select();
-            status.textContent = "Select the password and copy it with Ctrl+C.";
+            status.textContent = texts.textCopyByHand;
         }
     });
 }

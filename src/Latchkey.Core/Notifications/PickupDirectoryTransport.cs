@@ -33,15 +33,9 @@ public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyO
         {
             var written = Path.Combine(staging, "message.eml");
             using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress(), timeProvider.GetUtcNow()))
-            var create = new FileStreamOptions
+            await using (var stream = new FileStream(written, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            };
-            await using (var stream = new FileStream(written, create))
-            {
+                StoreFiles.MakePrivate(written);
                 await mail.WriteToAsync(MailMessageFactory.FileFormat, stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);

@@ -35,6 +35,7 @@ public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyO
             using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress(), timeProvider.GetUtcNow()))
             await using (var stream = new FileStream(written, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                StoreFiles.MakePrivate(written);
                 await mail.WriteToAsync(MailMessageFactory.FileFormat, stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Soak and audit throughput: two `latchkey serve` nodes on one PostgreSQL behind nginx (the cluster of
+bench/two-nodes.py), mixed traffic for --minutes (default 10): sign-ins, authenticated GETs, password changes and
+sign-outs (revocations), by --workers threads through nginx. IMAP logins are not part of it (they need Dovecot;
+bench/imap-logins.py measures them separately).
+
+Reports: requests and errors per kind, p50/p99 per kind, each node's RSS at start and end, and the audit appends per
+second over the run (rows added to audit_events / seconds; every sign-in, sign-out and password change appends one).
+
+Usage: bench/soak.py [--minutes 10] [--workers 8] [--dll …] [--postgres …]
+"""
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import threading
+import time
+import uuid
+
+spec = importlib.util.spec_from_file_location("two_nodes", os.path.join(os.path.dirname(os.path.abspath(__file__)), "two-nodes.py"))
+two_nodes = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(two_nodes)
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def audit_rows(cluster):
+    parts = dict(p.split("=", 1) for p in cluster.args.postgres.split(";") if "=" in p)
+    out = subprocess.run(["psql", "-h", parts.get("Host", "127.0.0.1"), "-p", parts.get("Port", "5432"), "-U", parts.get("Username", "postgres"),
+                          "-d", cluster.database, "-tAc", "SELECT count(*) FROM audit_events"], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser.add_argument("--dll", default=os.path.join(here, "..", "artifacts", "bin", "Latchkey", "debug", "latchkey.dll"))
+    parser.add_argument("--postgres", default=os.environ.get("LATCHKEY_TEST_POSTGRES", "Host=127.0.0.1;Port=55432;Username=postgres"))
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=8)
+    args = parser.parse_args()
+    args.postgres = ";".join(p for p in args.postgres.split(";") if p and not p.lower().startswith("include error detail"))
+
+    cluster = two_nodes.Cluster(args)
+    results = []
+    lock = threading.Lock()
+    try:
+        cluster.start()
+        port = cluster.nginx_port
+        users = []
+        for i in range(args.workers):
+            email = f"soak{i}-{uuid.uuid4().hex[:6]}@example.com"
+            password = f"Harbor-Lamp-{uuid.uuid4().hex[:10]}!"
+            cluster.cli("accounts", "add", "--email", email, "--role", "User", "--password-stdin", stdin=password + "\n")
+            users.append((email, password))
+        rss_start = {n: rss_kib(cluster.processes[n].pid) for n in ("a", "b")}
+        audit_start, started = audit_rows(cluster), time.monotonic()
+        stop = threading.Event()
+
+        def work(index):
+            email, password = users[index]
+            cookie, n = None, 0
+            while not stop.is_set():
+                n += 1
+                if cookie is None:
+                    kind = "sign-in"
+                elif n % 50 == 0:
+                    kind = "change"
+                elif n % 20 == 0:
+                    kind = "sign-out"
+                else:
+                    kind = "get"
+                began = time.perf_counter()
+                try:
+                    if kind == "sign-in":
+                        status, _, new_cookie = two_nodes.request(port, "POST", "/api/v1/session", {"email": email, "password": password})
+                        cookie = new_cookie if status == 200 else None
+                    elif kind == "change":
+                        new = f"Harbor-Lamp-{uuid.uuid4().hex[:10]}!"
+                        status = two_nodes.request(port, "POST", "/api/v1/me/password",
+                                                   {"currentPassword": password, "newPassword": new, "confirmPassword": new}, cookie=cookie)[0]
+                        password = new if 200 <= status < 300 else password
+                    elif kind == "sign-out":
+                        status = two_nodes.request(port, "DELETE", "/api/v1/session", cookie=cookie)[0]
+                        cookie = None
+                    else:
+                        status = two_nodes.request(port, "GET", "/api/v1/me", cookie=cookie)[0]
+                except OSError:
+                    status = 0
+                with lock:
+                    results.append((kind, status, (time.perf_counter() - began) * 1000))
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(args.workers)]
+        for t in threads:
+            t.start()
+        time.sleep(args.minutes * 60)
+        stop.set()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+        audit_added = audit_rows(cluster) - audit_start
+        rss_end = {n: rss_kib(cluster.processes[n].pid) for n in ("a", "b")}
+    finally:
+        cluster.stop()
+
+    report = {"minutes": args.minutes, "workers": args.workers, "audit_appends_per_s": round(audit_added / elapsed, 1),
+              "rss_kib_start": rss_start, "rss_kib_end": rss_end, "kinds": {}}
+    for kind in sorted({r[0] for r in results}):
+        rows = [r for r in results if r[0] == kind]
+        times = sorted(r[2] for r in rows)
+        report["kinds"][kind] = {
+            "requests": len(rows),
+            "per_s": round(len(rows) / elapsed, 1),
+            "errors": sum(1 for r in rows if not 200 <= r[1] < 300),
+            "p50_ms": round(statistics.median(times), 1),
+            "p99_ms": round(times[min(len(times) - 1, int(0.99 * (len(times) - 1)))], 1),
+        }
+    print(json.dumps(report, indent=2))
+    return 0 if all(k["errors"] == 0 for k in report["kinds"].values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3,6 +3,7 @@ using Latchkey.Api;
 using Latchkey.Core;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -98,6 +99,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<SessionSweeper>();
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<PasswordResetWorker>();
     }
 
     private static void UsePipeline(WebApplication app)

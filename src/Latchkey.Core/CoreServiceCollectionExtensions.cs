@@ -109,6 +109,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<RequestPasswordResetHandler>();
+        services.AddSingleton<PasswordResetRequests>();
         services.AddScoped<ConfirmPasswordResetHandler>();
         services.AddScoped<SecurityTeamNotices>();
         services.AddScoped<CheckPasswordHandler>();

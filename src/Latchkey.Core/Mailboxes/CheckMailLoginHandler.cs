@@ -8,16 +8,13 @@ namespace Latchkey.Core.Mailboxes;
 
 /// <summary>
 /// Dovecot's <c>allow</c>, asked before the password is checked and again after it matched. Refuses an IP address
-/// with too many failures, and a locked mailbox unless the client address is known for it
-/// (<see cref="KnownMailSources"/>): before any hashing, with <see cref="RefusedMessage"/>, the same words Dovecot
-/// uses for an unknown user, so the answer does not tell that the mailbox exists or is locked. Refuses a device
-/// using the previous password with a message saying so, and asks Dovecot to wait when one IP address has failed often.
+/// with too many failures, refuses a device using the previous password with a message saying so, and asks Dovecot
+/// to wait when one IP address has failed often. A locked mailbox is not refused here: Dovecot's passdb queries hide
+/// it from client addresses not known for it (docs/lockout.md), so it answers exactly as an unknown user would (a
+/// refusal here would carry Dovecot's <c>[ALERT]</c> and tell the mailbox exists).
 /// </summary>
-public sealed class CheckMailLoginHandler(LatchkeyDbContext db, AccountLockout lockout, KnownMailSources knownSources, ILogger<CheckMailLoginHandler> logger)
+public sealed class CheckMailLoginHandler(AccountLockout lockout, ILogger<CheckMailLoginHandler> logger)
 {
-    /// <summary>Dovecot's own text for a failed login.</summary>
-    public const string RefusedMessage = "Authentication failed.";
-
     public const string TooManyFromAddress = "Too many failed logins from your address. Try again later.";
     public const string StaleMessage = "This device still uses your previous password. Enter the new password in its account settings.";
 
@@ -29,13 +26,6 @@ public sealed class CheckMailLoginHandler(LatchkeyDbContext db, AccountLockout l
         {
             MailboxesLog.LoginRefused(logger, attempt.Protocol, attempt.Login, attempt.Ip, "ip_refused");
             return new MailLoginVerdict(-1, TooManyFromAddress);
-        }
-
-        var account = await FindAsync(db, attempt.Login, cancellationToken);
-        if (account is not null && lockout.IsLocked(account) && !await knownSources.IsKnownAsync(account.Id, attempt.Ip, cancellationToken))
-        {
-            MailboxesLog.LoginRefused(logger, attempt.Protocol, attempt.Login, attempt.Ip, "locked");
-            return new MailLoginVerdict(-1, RefusedMessage);
         }
 
         if (attempt.Stale)

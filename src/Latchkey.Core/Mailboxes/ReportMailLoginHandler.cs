@@ -55,8 +55,11 @@ public sealed class ReportMailLoginHandler(
             return;
         }
 
-        var counted = account is { MailboxAccess: true, Disabled: false } ? account.Id : (Guid?)null;
-        var known = counted is { } id && await knownSources.IsKnownAsync(id, attempt.Ip, cancellationToken);
+        var known = account is not null && await knownSources.IsKnownAsync(account.Id, attempt.Ip, cancellationToken);
+        // While locked for it, an unknown client meets no mailbox (Dovecot's queries hide it): its failures count
+        // against its address only, so they cannot pile up into the next lock.
+        var counted = account is { MailboxAccess: true, Disabled: false } && (known || !lockout.IsLocked(account)) ? account.Id : (Guid?)null;
+        known &= counted is not null;
         await lockout.RecordFailureAsync(
             new FailedLogin(counted, attempt.Login, attempt.Ip, attempt.Protocol, attempt.PwHash, known ? KnownMailSources.Marker : ""), cancellationToken);
         if (known && await lockout.SourceOverLimitAsync(counted!.Value, KnownMailSources.Marker, attempt.Ip, cancellationToken))

@@ -10,4 +10,10 @@ internal static partial class PasswordsLog
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Password change refused for account {AccountId}: {Code}")]
     public static partial void PasswordChangeRefused(ILogger logger, Guid accountId, string code);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "A queued password-reset request failed")]
+    public static partial void ResetRequestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Password-reset queue full; a request was dropped")]
+    public static partial void ResetRequestDropped(ILogger logger);
 }

@@ -5,6 +5,7 @@ using Latchkey.Core;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -108,6 +109,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<OutboxDispatcher>();
         LatchkeyTelemetry.Add(services, configuration);
         services.AddLatchkeyOidcServer();
+        services.AddHostedService<PasswordResetWorker>();
     }
 
     private static void UsePipeline(WebApplication app)

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Latchkey.Pages;
 
-/// <summary>Asks for a reset link; the answer is the same whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(RequestPasswordResetHandler handler) : PageModel
+/// <summary>
+/// Asks for a reset link; the answer is the same, and as fast, whether or not the address has an account: the work
+/// happens after the answer (<see cref="PasswordResetRequests"/>).
+/// </summary>
+public sealed class ForgotPasswordModel(PasswordResetRequests queue) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -17,9 +20,9 @@ public sealed class ForgotPasswordModel(RequestPasswordResetHandler handler) : P
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
-        await handler.HandleAsync(Email, CurrentSession.Audit(HttpContext), cancellationToken);
+        queue.Enqueue(Email, CurrentSession.Audit(HttpContext));
         Sent = true;
         return Page();
     }

@@ -4,16 +4,17 @@ using System.Text;
 namespace Latchkey.Mail.Tests.Infrastructure;
 
 /// <summary>
-/// Real mail clients over raw sockets on 127.0.0.1: an IMAP <c>LOGIN</c> (optionally after an <c>ID</c> naming the
+/// Real mail clients over raw sockets to 127.0.0.1: an IMAP <c>LOGIN</c> (optionally after an <c>ID</c> naming the
 /// device, as phones send) and an SMTP submission <c>AUTH PLAIN</c>. Each call is one connection, bounded to 30 s.
+/// <c>from</c> binds the client to another loopback address (127.0.0.2 …), so Dovecot sees another client address.
 /// </summary>
 public static class MailClients
 {
     /// <summary>The tagged answer to LOGIN, e.g. <c>b OK [CAPABILITY …] Logged in</c> or <c>b NO [ALERT] …</c>.</summary>
-    public static async Task<string> ImapLoginAsync(int port, string user, string password, string? deviceName = null)
+    public static async Task<string> ImapLoginAsync(int port, string user, string password, string? deviceName = null, string? from = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var client = new TcpClient();
+        using var client = Client(from);
         await client.ConnectAsync("127.0.0.1", port, timeout.Token);
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -36,10 +37,10 @@ public static class MailClients
     }
 
     /// <summary>The reply to <c>AUTH PLAIN</c>: <c>235 2.7.0 Logged in.</c>, <c>535 …</c>, <c>525 …</c>.</summary>
-    public static async Task<string> SubmissionAuthAsync(int port, string user, string password)
+    public static async Task<string> SubmissionAuthAsync(int port, string user, string password, string? from = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var client = new TcpClient();
+        using var client = Client(from);
         await client.ConnectAsync("127.0.0.1", port, timeout.Token);
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -52,6 +53,9 @@ public static class MailClients
         await SendAsync(stream, "QUIT", timeout.Token);
         return reply;
     }
+
+    private static TcpClient Client(string? from) =>
+        from is null ? new TcpClient() : new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(from), 0));
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

@@ -80,6 +80,9 @@ public sealed class MailSystem : IAsyncLifetime
             throw new InvalidOperationException($"latchkey dovecot config failed ({exitCode}): {output}{error}");
         }
 
+        // Clients on the second loopback address (127.0.0.2, another client address for the lockout tests) are not
+        // "secured" for Dovecot, which would refuse their plain-text LOGIN before any password check.
+        await File.WriteAllTextAsync(Path.Combine(ConfigDirectory, "local.conf"), "disable_plaintext_auth = no\n");
         _dovecot = await DovecotProcess.StartAsync(Path.Combine(ConfigDirectory, "dovecot.conf"), ImapPort);
     }
 

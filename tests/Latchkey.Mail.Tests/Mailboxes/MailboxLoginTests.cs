@@ -103,11 +103,42 @@ public sealed class MailboxLoginTests(MailSystem servers, ITestOutputHelper outp
         var afterUnlock = await MailClients.ImapLoginAsync(servers.ImapPort, email, Password);
 
         output.WriteLine($"Locked: {refused}");
-        refused.ShouldStartWith("b NO [ALERT] This account is locked after 10 failed logins");
+        refused.ShouldStartWith("b NO");
+        refused.ShouldNotContain("locked");
+        refused.ShouldBe(await MailClients.ImapLoginAsync(servers.ImapPort, "nobody-" + email, Password));
         smtpRefused.ShouldStartWith("535");
-        smtpRefused.ShouldContain("locked");
+        smtpRefused.ShouldNotContain("locked");
         unlocked.StatusCode.ShouldBe(HttpStatusCode.OK);
         afterUnlock.ShouldStartWith("b OK");
+    }
+
+    [Fact]
+    public async Task KnownClientAddress_KeepsWorkingWhileGuessesFromElsewhereLockTheMailbox()
+    {
+        const string Stranger = "127.0.0.2";
+        var email = await servers.CreateMailboxAsync("known", Password);
+        (await MailClients.ImapLoginAsync(servers.ImapPort, email, Password)).ShouldStartWith("b OK");
+        var nonce = (await servers.PolicySecretAsync()).Nonce;
+        foreach (var wrong in WrongPasswords.Distinct(nonce, email, 10))
+        {
+            (await MailClients.ImapLoginAsync(servers.ImapPort, email, wrong, from: Stranger)).ShouldStartWith("b NO");
+        }
+
+        using var admin = await servers.SignedInAsync(MailSystem.AdminEmail, MailSystem.AdminPassword);
+        var accountId = await servers.AccountIdAsync(email);
+        (await MailSystem.WaitUntilAsync(async () =>
+            (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{accountId}/lockout")).GetProperty("locked").GetBoolean()))
+            .ShouldBeTrue("ten distinct wrong passwords from another address did not lock the mailbox");
+
+        var stranger = await MailClients.ImapLoginAsync(servers.ImapPort, email, Password, from: Stranger);
+        var known = await MailClients.ImapLoginAsync(servers.ImapPort, email, Password);
+        var knownSmtp = await MailClients.SubmissionAuthAsync(servers.SubmissionPort, email, Password);
+        var strangerSmtp = await MailClients.SubmissionAuthAsync(servers.SubmissionPort, email, Password, from: Stranger);
+
+        stranger.ShouldStartWith("b NO");
+        known.ShouldStartWith("b OK");
+        knownSmtp.ShouldStartWith("235");
+        strangerSmtp.ShouldStartWith("535");
     }
 
     [Theory]
@@ -137,7 +168,7 @@ public sealed class MailboxLoginTests(MailSystem servers, ITestOutputHelper outp
             await MailClients.ImapLoginAsync(servers.ImapPort, email, wrong);
         }
 
-        (await MailSystem.WaitUntilAsync(async () => (await MailClients.ImapLoginAsync(servers.ImapPort, email, Password)).Contains("locked", StringComparison.Ordinal)))
+        (await MailSystem.WaitUntilAsync(async () => (await MailClients.ImapLoginAsync(servers.ImapPort, email, Password)).StartsWith("b NO", StringComparison.Ordinal)))
             .ShouldBeTrue("the mailbox was not locked");
 
         var (exitCode, text, error) = await servers.RunCliAsync("accounts", "unlock", email);

@@ -75,7 +75,7 @@ public sealed class DovecotPolicyEndpointsTests(LatchkeyWebFactory factory) : IC
     }
 
     [Fact]
-    public async Task ReportedFailures_TenDistinct_AllowRefusesWithTheUnknownUserWordsAndWebRefusesToo()
+    public async Task ReportedFailures_TenDistinct_AllowAnswersAsForAnUnknownUserAndWebRefuses()
     {
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         using var client = Client("dovecot", (await SecretAsync()).Secret);
@@ -87,10 +87,8 @@ public sealed class DovecotPolicyEndpointsTests(LatchkeyWebFactory factory) : IC
 
         var answer = await PostAsync(client, "allow", new { login = account.Email, pwhash = "0fff", remote = "203.0.113.7", protocol = "imap" });
 
-        answer.GetProperty("status").GetInt32().ShouldBe(-1);
-        answer.GetProperty("msg").GetString().ShouldBe(CheckMailLoginHandler.RefusedMessage);
-        var unknown = await PostAsync(client, "allow", new { login = "nobody-" + account.Email, pwhash = "0fff", remote = "203.0.113.8", protocol = "imap" });
-        unknown.GetProperty("status").GetInt32().ShouldBe(0);
+        var unknown = await PostAsync(client, "allow", new { login = "nobody-" + account.Email, pwhash = "0fff", remote = "203.0.113.7", protocol = "imap" });
+        answer.ToString().ShouldBe(unknown.ToString());
         using var web = factory.CreateClient();
         var signIn = await web.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password });
         signIn.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -53,6 +53,17 @@ public sealed class ForgotPasswordTests(LatchkeyWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Api_KnownAddress_AnsweredBeforeTheWorkWhichFollows()
+    {
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        using var client = factory.CreateClient();
+
+        (await client.PostAsJsonAsync("/api/v1/password-resets", new { email = account.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        (await DeliveredResetMailAsync(account.Email!)).ShouldContain("/reset-password?token=");
+    }
+
+    [Fact]
     public async Task ApiConfirm_BadToken_400Validation()
     {
         using var client = factory.CreateClient();

@@ -8,6 +8,7 @@ using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -114,6 +115,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CreateAppPasswordHandler>();
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
+        services.AddTwoFactor(configuration);
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.

@@ -2,7 +2,7 @@ using Latchkey.Core.Lockout;
 
 namespace Latchkey.Core.Accounts;
 
-/// <summary>The account as the API answers it (DESIGN.md's shape, which scripts rely on).</summary>
+/// <summary>The account as the API answers it (DESIGN.md's shape, which scripts rely on), plus whether it has a second factor.</summary>
 public sealed record AccountView(
     Guid Id,
     string Email,
@@ -14,7 +14,8 @@ public sealed record AccountView(
     bool Locked,
     DateTimeOffset? LockedUntil,
     bool MustChangePassword,
-    IReadOnlyList<StaleDeviceView> StaleDevices)
+    IReadOnlyList<StaleDeviceView> StaleDevices,
+    bool SecondFactor)
 {
     /// <summary>
     /// The view of <paramref name="account"/> at <paramref name="now"/>. <see cref="LockedUntil"/> is null when the
@@ -35,6 +36,7 @@ public sealed record AccountView(
             locked,
             locked && account.LockoutEnd < AccountLockout.Indefinite ? account.LockoutEnd : null,
             account.MustChangePassword,
-            staleDevices ?? []);
+            staleDevices ?? [],
+            account.TwoFactorEnabled);
     }
 }

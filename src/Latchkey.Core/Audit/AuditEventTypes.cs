@@ -22,6 +22,14 @@ public static class AuditEventTypes
     public const string AccountUnlocked = "account_unlocked";
     public const string AppPasswordCreated = "app_password_created";
     public const string AppPasswordRevoked = "app_password_revoked";
+    public const string TwoFactorAdded = "two_factor_added";
+    public const string TwoFactorRemoved = "two_factor_removed";
+    public const string TwoFactorReset = "two_factor_reset";
+    public const string TwoFactorChallenged = "two_factor_challenged";
+    public const string RecoveryCodeUsed = "recovery_code_used";
+    public const string RecoveryCodesRegenerated = "recovery_codes_regenerated";
+    public const string StepUp = "step_up";
+    public const string TwoFactorPolicyChanged = "two_factor_policy_changed";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

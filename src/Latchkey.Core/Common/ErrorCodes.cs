@@ -17,6 +17,8 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string Unauthorized = "unauthorized";
     public const string Unavailable = "unavailable";
+    public const string StepUpRequired = "step_up_required";
+    public const string TwoFactorSetupRequired = "two_factor_setup_required";
 
     /// <summary>The audit log's hash chain is broken: a record was changed, removed or is missing.</summary>
     public const string AuditTampered = "audit_tampered";

@@ -29,6 +29,7 @@ public sealed class SignInHandler(
     Argon2idHasher argon2id,
     AccountLockout lockout,
     FailedSignInRecorder failures,
+    ISignInSecondStep secondStep,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> options,
@@ -87,6 +88,11 @@ public sealed class SignInHandler(
         if (account.Disabled || !account.PanelAccess)
         {
             return await RefuseAsync(context, account.Id, account.Email, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
+        }
+
+        if (await secondStep.RequireAsync(account, request, cancellationToken) is { } secondStepRequired)
+        {
+            return secondStepRequired;
         }
 
         await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Latchkey.Api.Lockout;
 using Latchkey.Api.Mailboxes;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
+using Latchkey.Api.TwoFactor;
 
 namespace Latchkey.Api;
 
@@ -24,6 +25,7 @@ internal static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapLockoutEndpoints();
         api.MapAppPasswordEndpoints();
+        api.MapTwoFactorEndpoints();
         app.MapDovecotPolicyEndpoints();
     }
 }

@@ -115,6 +115,7 @@ internal static class LatchkeyWebApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(PasswordChangeGate.InvokeAsync);
+        app.Use(TwoFactorSetupGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();

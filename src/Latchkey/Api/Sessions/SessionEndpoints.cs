@@ -1,5 +1,7 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,7 @@ internal static class SessionEndpoints
         SignInBody body,
         HttpContext context,
         SignInHandler handler,
+        CompleteTwoFactorSignInHandler twoFactor,
         IOptions<LatchkeySessionOptions> options,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
@@ -36,6 +39,11 @@ internal static class SessionEndpoints
 
         var result = await handler.HandleAsync(
             new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context)), cancellationToken);
+        if (result.Failure is { Code: ErrorCodes.TwoFactorRequired, Extensions: { } challenge } && !string.IsNullOrWhiteSpace(body.Code))
+        {
+            result = await twoFactor.HandleAsync((string)challenge["challenge"], body.Code, null, RequestInfo.Ip(context), RequestInfo.UserAgent(context), cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             return ApiProblems.Result(result.Failure);

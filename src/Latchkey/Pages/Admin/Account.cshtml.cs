@@ -13,7 +13,7 @@ namespace Latchkey.Pages.Admin;
 /// require change, log out of all devices, ticked by default). Every action goes through the same handlers and
 /// <see cref="AccessPolicy"/> as the API.
 /// </summary>
-public sealed class AccountModel(
+public sealed partial class AccountModel(
     GetAccountDetailsHandler details,
     ResetPasswordHandler reset,
     GeneratePasswordHandler generate,
@@ -153,6 +153,12 @@ public sealed class AccountModel(
 
         Error = failure.Message;
         Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (failure.Code == ErrorCodes.StepUpRequired)
+        {
+            StepUpNeeded = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
         return await RenderAsync(cancellationToken);
     }
 
@@ -168,6 +174,7 @@ public sealed class AccountModel(
         }
 
         Details = result.Value;
+        TwoFactor = await HttpContext.RequestServices.GetRequiredService<Core.TwoFactor.GetTwoFactorStatusHandler>().HandleAsync(Id, cancellationToken);
         CanDisable = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Disable) is null;
         return null;
     }

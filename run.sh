@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 if ! dpkg-query -W -f='${Status}' libsodium23 2>/dev/null | grep -q "install ok installed"; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "run.sh: installing libsodium23 (Argon2id) …"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libsodium23 >/dev/null
 fi
-dotnet publish src/Latchkey -c Release -o out -nologo -v quiet
-exec ./out/latchkey serve "$@"
+echo "run.sh: starting Latchkey on ${ASPNETCORE_URLS:-http://127.0.0.1:5080} with the store in $(pwd)/data"
+exec ./latchkey serve "$@"

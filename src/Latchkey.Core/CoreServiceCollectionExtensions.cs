@@ -8,6 +8,7 @@ using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Latchkey.Core.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.SectionName);
         AddOptions<LockoutOptions>(services, configuration, LockoutOptions.SectionName);
         AddOptions<MailboxOptions>(services, configuration, MailboxOptions.SectionName);
+        AddOptions<ApiTokenOptions>(services, configuration, ApiTokenOptions.SectionName);
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionSignalFile>();
@@ -78,6 +80,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompleteSetupHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<FailedSignInRecorder>();
+        services.AddScoped<SignInPasswordCheck>();
+        services.AddScoped<TrustedDevices>();
+        services.AddScoped<KnownMailSources>();
         services.AddScoped<ValidateSessionHandler>();
         services.AddScoped<SignOutHandler>();
         services.AddScoped<SessionRevoker>();
@@ -116,6 +121,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
         services.AddTwoFactor(configuration);
+        services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
+        services.AddScoped<ApiTokenRevoker>();
+        services.AddScoped<CreateApiTokenHandler>();
+        services.AddScoped<ListApiTokensHandler>();
+        services.AddScoped<ListAccountTokensHandler>();
+        services.AddScoped<RevokeApiTokenHandler>();
+        services.AddScoped<ValidateApiTokenHandler>();
 
         // SMTP once Latchkey:Smtp:Host is set; until then .eml files in the data directory. The dispatcher that drains
         // the outbox (OutboxDispatcher) is added by the web host only, never by a CLI verb.
@@ -142,7 +154,8 @@ public static class CoreServiceCollectionExtensions
             .AddPasswordValidator<PasswordPolicyValidator>();
         services.RemoveAll<IPasswordValidator<Account>>();
         services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();
-        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>, LatchkeyPasswordHasher>());
+        services.AddScoped<LatchkeyPasswordHasher>();
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>>(provider => provider.GetRequiredService<LatchkeyPasswordHasher>()));
         return services;
     }
 

@@ -30,6 +30,8 @@ public static class AuditEventTypes
     public const string RecoveryCodesRegenerated = "recovery_codes_regenerated";
     public const string StepUp = "step_up";
     public const string TwoFactorPolicyChanged = "two_factor_policy_changed";
+    public const string ApiTokenCreated = "api_token_created";
+    public const string ApiTokenRevoked = "api_token_revoked";
 
     /// <summary>A signed-in person was refused something their role does not allow; the detail names what.</summary>
     public const string AccessDenied = "access_denied";

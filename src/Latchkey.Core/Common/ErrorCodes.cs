@@ -19,6 +19,15 @@ public static class ErrorCodes
     public const string Unavailable = "unavailable";
     public const string StepUpRequired = "step_up_required";
     public const string TwoFactorSetupRequired = "two_factor_setup_required";
+    public const string InsufficientScope = "insufficient_scope";
+
+    /// <summary>A state-changing API request from another origin (Fetch Metadata or Origin), or one the browser could forge.</summary>
+    public const string CrossOrigin = "cross_origin";
+
+    /// <summary>A request body that is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    public const string MethodNotAllowed = "method_not_allowed";
 
     /// <summary>The audit log's hash chain is broken: a record was changed, removed or is missing.</summary>
     public const string AuditTampered = "audit_tampered";

@@ -6,6 +6,7 @@ using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Latchkey.Core.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<StaleDevice> StaleDevices => Set<StaleDevice>();
 
+    public DbSet<KnownMailSource> KnownMailSources => Set<KnownMailSource>();
+
     public DbSet<AppPassword> AppPasswords => Set<AppPassword>();
 
     public DbSet<DovecotPolicySecret> DovecotPolicySecrets => Set<DovecotPolicySecret>();
@@ -59,6 +62,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<TwoFactorChallenge> TwoFactorChallenges => Set<TwoFactorChallenge>();
 
     public DbSet<Passkey> Passkeys => Set<Passkey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -87,8 +91,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<LockoutState>(ModelConfiguration.ConfigureLockoutState);
         builder.Entity<LoginFailure>(ModelConfiguration.ConfigureLoginFailure);
         builder.Entity<StaleDevice>(ModelConfiguration.ConfigureStaleDevice);
+        builder.Entity<KnownMailSource>(ModelConfiguration.ConfigureKnownMailSource);
         builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
         builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
         ModelConfiguration.ConfigureTwoFactor(builder);
+        builder.Entity<ApiToken>(ModelConfiguration.ConfigureApiToken);
     }
 }

@@ -6,6 +6,7 @@ using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -115,9 +116,19 @@ internal static partial class ModelConfiguration
         failure.Property(f => f.Ip).HasMaxLength(64).IsRequired();
         failure.Property(f => f.Protocol).HasMaxLength(32).IsRequired();
         failure.Property(f => f.PwHash).HasMaxLength(16).IsRequired();
+        failure.Property(f => f.TrustedSource).HasMaxLength(64).IsRequired();
         failure.HasIndex(f => new { f.AccountId, f.OccurredAt });
         failure.HasIndex(f => new { f.Ip, f.OccurredAt });
         failure.HasIndex(f => f.OccurredAt);
+    }
+
+    public static void ConfigureKnownMailSource(EntityTypeBuilder<KnownMailSource> source)
+    {
+        source.ToTable("known_mail_sources");
+        source.HasKey(s => new { s.AccountId, s.Ip });
+        source.Property(s => s.Ip).HasMaxLength(64).IsRequired();
+        source.HasIndex(s => s.TrustedUntil);
+        source.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public static void ConfigureStaleDevice(EntityTypeBuilder<StaleDevice> device)
@@ -148,5 +159,17 @@ internal static partial class ModelConfiguration
         secret.Property(s => s.Id).ValueGeneratedNever();
         secret.Property(s => s.Nonce).HasMaxLength(64).IsRequired();
         secret.Property(s => s.Secret).HasMaxLength(128).IsRequired();
+    }
+
+    public static void ConfigureApiToken(EntityTypeBuilder<ApiToken> token)
+    {
+        token.ToTable("api_tokens");
+        token.Property(t => t.Name).HasMaxLength(ApiToken.MaxNameLength).IsRequired();
+        token.Property(t => t.TokenHash).HasMaxLength(32).IsRequired();
+        token.Property(t => t.Scopes).HasMaxLength(200).IsRequired();
+        token.Property(t => t.RevokedReason).HasMaxLength(64);
+        token.HasIndex(t => t.TokenHash).IsUnique();
+        token.HasIndex(t => t.AccountId);
+        token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

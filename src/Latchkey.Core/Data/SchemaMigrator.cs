@@ -82,6 +82,43 @@ public sealed class SchemaMigrator(LatchkeyDbContext db, ILogger<SchemaMigrator>
         }
     }
 
+    /// <summary>Whether the configured store exists and was migrated at least once, found without creating anything.</summary>
+    public async Task<StoreLocation> FindStoreAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        var sqliteFile = Provider == DatabaseProvider.Sqlite
+            ? Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).DataSource)
+            : null;
+        var location = sqliteFile ?? $"PostgreSQL database {connection.Database}";
+        if (sqliteFile is not null && !File.Exists(sqliteFile))
+        {
+            return new StoreLocation(location, Exists: false);
+        }
+
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Provider == DatabaseProvider.Postgres
+                ? "SELECT to_regclass('schema_versions') IS NOT NULL"
+                : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_versions')";
+            var journal = Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            return new StoreLocation(location, journal && (await AppliedVersionsAsync(connection, cancellationToken)).Count > 0);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();

@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Sessions;
@@ -67,10 +68,11 @@ public sealed class AccountLockout(
             Ip = Limit(failure.Ip, 64),
             Protocol = Limit(failure.Protocol, 32),
             PwHash = Limit(failure.PwHash, 16),
+            TrustedSource = Limit(failure.TrustedSource, 64),
             OccurredAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        if (failure.AccountId is not { } accountId)
+        if (failure.AccountId is not { } accountId || failure.TrustedSource.Length > 0)
         {
             return false;
         }
@@ -81,7 +83,7 @@ public sealed class AccountLockout(
         var windowStart = now - settings.FailureWindow;
         var since = state.CountFrom > windowStart ? state.CountFrom : windowStart;
         var distinct = await db.LoginFailures
-            .Where(f => f.AccountId == accountId && f.OccurredAt > since)
+            .Where(f => f.AccountId == accountId && f.OccurredAt > since && f.TrustedSource == "")
             .Select(f => f.PwHash).Distinct().CountAsync(cancellationToken);
         if (distinct < settings.MaxFailures)
         {
@@ -89,7 +91,9 @@ public sealed class AccountLockout(
             return false;
         }
 
-        var level = state.Level + 1;
+        // Escalation is bounded: a lock that began more than twice the longest lock ago no longer escalates, so a
+        // trickle of guesses meets short locks, and the known devices are never locked at all.
+        var level = state.LockedAt is { } lastLock && now - lastLock > settings.MaxLockDuration * 2 ? 1 : state.Level + 1;
         var until = settings.LockUntilUnlocked ? Indefinite : now + settings.LockDuration(level);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = await db.Users
@@ -111,9 +115,31 @@ public sealed class AccountLockout(
         if (locked == 1)
         {
             LockoutLog.Locked(logger, accountId, distinct, until, level);
+            LatchkeyMetrics.Locked();
         }
 
         return locked == 1;
+    }
+
+    /// <summary>
+    /// Whether a known source (a device id, or <see cref="KnownMailSources.Marker"/> with <paramref name="ip"/>) has
+    /// failed <see cref="LockoutOptions.MaxFailures"/> distinct times within <see cref="LockoutOptions.FailureWindow"/>:
+    /// it is then treated as unknown.
+    /// </summary>
+    public async Task<bool> SourceOverLimitAsync(Guid accountId, string trustedSource, string? ip = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trustedSource);
+        var settings = options.Value;
+        var since = timeProvider.GetUtcNow() - settings.FailureWindow;
+        var source = Limit(trustedSource, 64);
+        var failures = db.LoginFailures.Where(f => f.AccountId == accountId && f.TrustedSource == source && f.OccurredAt > since);
+        if (ip is not null)
+        {
+            var address = Limit(ip, 64);
+            failures = failures.Where(f => f.Ip == address);
+        }
+
+        return await failures.Select(f => f.PwHash).Distinct().CountAsync(cancellationToken) >= settings.MaxFailures;
     }
 
     /// <summary>A successful login: earlier failures stop counting and the next lock is a first one again.</summary>
@@ -151,6 +177,7 @@ public sealed class AccountLockout(
         if (wasLocked)
         {
             LockoutLog.Unlocked(logger, accountId);
+            LatchkeyMetrics.Unlocked();
         }
 
         return wasLocked;

@@ -1,5 +1,4 @@
 using Latchkey.Core.Accounts;
-using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 
 namespace Latchkey.Core.Lockout;
@@ -7,21 +6,22 @@ namespace Latchkey.Core.Lockout;
 /// <summary>
 /// What a refused web sign-in leaves behind (DESIGN.md flow 5). The account's previous password, from a browser that
 /// still has it saved, is recorded as a stale device (protocol <c>web</c>) and never counts toward a lock. Any other
-/// wrong password goes to the lockout counters shared with IMAP and SMTP.
+/// wrong password goes to the lockout counters shared with IMAP and SMTP: against the account's lock from an unknown
+/// source, against the device's own limit from a known browser (a device id).
 /// </summary>
-public sealed class FailedSignInRecorder(AccountLockout lockout, PasswordHistory history, StaleDevices staleDevices)
+public sealed class FailedSignInRecorder(AccountLockout lockout, StaleDevices staleDevices)
 {
-    /// <returns>True when the attempt was recorded as a stale device rather than a failure.</returns>
-    public async Task<bool> RecordAsync(Account? account, string login, string password, string ip, string userAgent, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(
+        Account? account, string login, string password, bool previous, string? deviceId, string ip, string userAgent, CancellationToken cancellationToken = default)
     {
-        if (account is not null && account.PasswordHash is not null && await history.IsPreviousAsync(account, password, cancellationToken))
+        if (account is not null && previous)
         {
             await staleDevices.RecordAsync(account, SignInHandler.Protocol, ip, DeviceDescription.FromUserAgent(userAgent), cancellationToken);
-            return true;
+            return;
         }
 
         await lockout.RecordFailureAsync(
-            new FailedLogin(account?.Id, login, ip, SignInHandler.Protocol, await lockout.PwHashAsync(login, password, cancellationToken)), cancellationToken);
-        return false;
+            new FailedLogin(account?.Id, login, ip, SignInHandler.Protocol, await lockout.PwHashAsync(login, password, cancellationToken), deviceId ?? ""),
+            cancellationToken);
     }
 }

@@ -10,6 +10,10 @@ namespace Latchkey.Core.Lockout;
 /// a successful login or an unlock starts over. With <see cref="LockUntilUnlocked"/> (default off) a lock lasts until
 /// an administrator lifts it. Per client IP: answers are delayed after <see cref="IpDelayAfter"/> = 20 distinct
 /// failures within <see cref="IpWindow"/> = 15 min and refused after <see cref="IpRefuseAfter"/> = 100.
+/// A lock holds for unknown sources only (docs/lockout.md): a browser with a device cookie from a successful sign-in
+/// (valid <see cref="DeviceLifetime"/> = 90 days, renewed at each sign-in) and a mail client address that logged in
+/// successfully within <see cref="KnownMailSourceLifetime"/> = 30 days still sign in with the right password; such a
+/// known source that fails <see cref="MaxFailures"/> distinct times within <see cref="FailureWindow"/> is unknown again.
 /// </summary>
 public sealed class LockoutOptions
 {
@@ -50,6 +54,14 @@ public sealed class LockoutOptions
     /// <summary>How long failed logins are kept for the helpdesk's view (default 7 days).</summary>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan RetainFailures { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a browser's device cookie stays valid after the sign-in that set it.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
+    public TimeSpan DeviceLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long after its last successful login a mail client address stays known for the account.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan KnownMailSourceLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The duration of the lock number <paramref name="level"/> (1 = first) under these settings.</summary>
     public TimeSpan LockDuration(int level)

@@ -21,5 +21,8 @@ public sealed class LoginFailure
 
     public string PwHash { get; set; } = "";
 
+    /// <summary>Empty for an unknown source; a browser's device id or <see cref="KnownMailSources.Marker"/> for a known one.</summary>
+    public string TrustedSource { get; set; } = "";
+
     public DateTimeOffset OccurredAt { get; set; }
 }

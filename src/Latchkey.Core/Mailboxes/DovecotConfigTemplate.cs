@@ -22,15 +22,23 @@ public static class DovecotConfigTemplate
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [DovecotConfig.MainFile] = Main(config),
-            [DovecotConfig.PasswordFile] = Sql(config, "Current passwords (Argon2id) and the lock of each mailbox.",
-                "SELECT username AS \"user\", password, nologin, reason FROM dovecot_passdb WHERE username = '%u' AND protocol = '%s'"),
+            [DovecotConfig.PasswordFile] = Sql(config, "Current passwords (Argon2id) and the lock of each mailbox, which spares client addresses known for it.",
+                $"SELECT username AS \"user\", password, {UnlessKnown("nologin")} AS nologin, {UnlessKnown("reason")} AS reason FROM dovecot_passdb " +
+                "WHERE username = '%u' AND protocol = '%s'"),
             [DovecotConfig.AppPasswordFile] = Sql(config, "App passwords: random, so their SHA-256 is compared in the query; the lock applies too.",
-                "SELECT username AS \"user\", NULL AS password, 'y' AS nopassword, nologin, reason, app_password_id FROM dovecot_passdb_app " +
-                "WHERE username = '%u' AND protocol = '%s' AND app_hash = '%{sha256:password}'"),
+                $"SELECT username AS \"user\", NULL AS password, 'y' AS nopassword, {UnlessKnown("nologin")} AS nologin, {UnlessKnown("reason")} AS reason, " +
+                "app_password_id FROM dovecot_passdb_app WHERE username = '%u' AND protocol = '%s' AND app_hash = '%{sha256:password}'"),
             [DovecotConfig.PreviousPasswordFile] = Sql(config, "The previous password: refused with a reason and reported to Latchkey as a stale device.",
                 "SELECT username AS \"user\", password, nologin, reason, stale_password FROM dovecot_passdb_previous WHERE username = '%u' AND protocol = '%s'"),
         };
     }
+
+    /// <summary>
+    /// A lock column of the views, empty (NULL) when the client address (<c>%r</c>, escaped by Dovecot) logged in to
+    /// the mailbox successfully within the known-source lifetime (<c>dovecot_known_sources</c>, docs/lockout.md).
+    /// </summary>
+    private static string UnlessKnown(string column) =>
+        $"CASE WHEN EXISTS (SELECT 1 FROM dovecot_known_sources k WHERE k.username = '%u' AND k.ip = '%r') THEN NULL ELSE {column} END";
 
     /// <summary><paramref name="url"/> with the policy user and secret as its user info (Dovecot sends them as Basic auth).</summary>
     public static string PolicyUrlWithSecret(Uri url, string secret)

@@ -6,11 +6,13 @@ namespace Latchkey.Core.Mailboxes;
 
 /// <summary>
 /// Dovecot's <c>report</c>, sent after every attempt. A previous-password match is recorded as a stale device and
-/// counts toward nothing; Latchkey's own refusals are ignored; a real success starts the counters over and notes an
-/// app password's use; a failure is counted (against the mailbox when it names one that may log in by mail, else
-/// against the client IP only).
+/// counts toward nothing; Latchkey's own refusals are ignored; a real success starts the counters over, makes the
+/// client address known for the mailbox (<see cref="KnownMailSources"/>) and notes an app password's use; a failure
+/// is counted: from a known address against that address's own limit (past it, the address is unknown again), else
+/// against the mailbox's lock when it names one that may log in by mail, else against the client IP only.
 /// </summary>
-public sealed class ReportMailLoginHandler(LatchkeyDbContext db, AccountLockout lockout, StaleDevices staleDevices, TimeProvider timeProvider)
+public sealed class ReportMailLoginHandler(
+    LatchkeyDbContext db, AccountLockout lockout, StaleDevices staleDevices, KnownMailSources knownSources, TimeProvider timeProvider)
 {
     public async Task HandleAsync(MailLoginAttempt attempt, CancellationToken cancellationToken = default)
     {
@@ -33,13 +35,15 @@ public sealed class ReportMailLoginHandler(LatchkeyDbContext db, AccountLockout 
 
         if (attempt.Success == true)
         {
-            // A locked row is reported as a success too (nologin is applied after the password matched).
-            if (account is null || lockout.IsLocked(account))
+            // A locked row is reported as a success too (nologin is applied after the password matched); only a known
+            // address gets past a lock.
+            if (account is null || (lockout.IsLocked(account) && !await knownSources.IsKnownAsync(account.Id, attempt.Ip, cancellationToken)))
             {
                 return;
             }
 
             await lockout.RecordSuccessAsync(account.Id, cancellationToken);
+            await knownSources.RememberAsync(account.Id, attempt.Ip, cancellationToken);
             if (attempt.AppPasswordId is { } appPasswordId)
             {
                 var now = timeProvider.GetUtcNow();
@@ -52,7 +56,13 @@ public sealed class ReportMailLoginHandler(LatchkeyDbContext db, AccountLockout 
         }
 
         var counted = account is { MailboxAccess: true, Disabled: false } ? account.Id : (Guid?)null;
-        await lockout.RecordFailureAsync(new FailedLogin(counted, attempt.Login, attempt.Ip, attempt.Protocol, attempt.PwHash), cancellationToken);
+        var known = counted is { } id && await knownSources.IsKnownAsync(id, attempt.Ip, cancellationToken);
+        await lockout.RecordFailureAsync(
+            new FailedLogin(counted, attempt.Login, attempt.Ip, attempt.Protocol, attempt.PwHash, known ? KnownMailSources.Marker : ""), cancellationToken);
+        if (known && await lockout.SourceOverLimitAsync(counted!.Value, KnownMailSources.Marker, attempt.Ip, cancellationToken))
+        {
+            await knownSources.ForgetAsync(counted.Value, attempt.Ip, cancellationToken);
+        }
     }
 
     private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;

@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using System.Net.Sockets;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -60,7 +60,9 @@ public sealed class DeliverDueMessagesHandler(
                     continue;
                 }
 
-                if (await TrySendAsync(message, token, cancellationToken))
+                var sent = await TrySendAsync(message, token, cancellationToken);
+                LatchkeyMetrics.Delivery(sent);
+                if (sent)
                 {
                     delivered++;
                 }
@@ -78,7 +80,17 @@ public sealed class DeliverDueMessagesHandler(
             throw;
         }
 
+        await MeasureAsync(cancellationToken);
         return new OutboxPass(claimed.Count, delivered, failed);
+    }
+
+    /// <summary>Reports the unsent messages and the age of the oldest to <see cref="LatchkeyMetrics"/>.</summary>
+    private async Task MeasureAsync(CancellationToken cancellationToken)
+    {
+        var unsent = db.OutboxMessages.AsNoTracking().Where(m => m.SentAt == null);
+        var depth = await unsent.CountAsync(cancellationToken);
+        var oldest = depth == 0 ? null : await unsent.OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        LatchkeyMetrics.Outbox(depth, oldest is null ? TimeSpan.Zero : timeProvider.GetUtcNow() - oldest.Value);
     }
 
     internal static string DescribeFailure(Exception exception)
@@ -88,7 +100,7 @@ public sealed class DeliverDueMessagesHandler(
         {
             parts.Add(current switch
             {
-                SmtpException smtp => $"{smtp.GetType().Name}({smtp.StatusCode})",
+                MailKit.Net.Smtp.SmtpCommandException smtp => $"{smtp.GetType().Name}({(int)smtp.StatusCode})",
                 SocketException socket => $"{socket.GetType().Name}({socket.SocketErrorCode})",
                 _ => current.GetType().Name,
             });

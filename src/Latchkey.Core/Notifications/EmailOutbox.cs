@@ -38,7 +38,7 @@ public sealed class EmailOutbox(LatchkeyDbContext db, TimeProvider timeProvider,
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
-            MessageId = $"<{id:N}@{smtpOptions.Value.SenderAddress().Host}>",
+            MessageId = $"<{id:N}@{smtpOptions.Value.SenderAddress().Domain}>",
             NextAttemptAt = now,
         };
         db.OutboxMessages.Add(message);

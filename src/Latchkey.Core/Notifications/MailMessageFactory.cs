@@ -1,46 +1,45 @@
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Text;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Latchkey.Core.Notifications;
 
 /// <summary>
-/// The RFC 5322 message both transports write: multipart/alternative with a plain-text and an HTML part (UTF-8,
-/// quoted-printable, CRLF line ends), the outbox's stable <c>Message-ID</c>, and <c>Auto-Submitted: auto-generated</c>
-/// so that vacation responders do not answer it (RFC 3834). <c>Date</c> is set by <see cref="SmtpClient"/> when it writes.
+/// The RFC 5322 message both transports write, built with MimeKit: multipart/alternative with a plain-text and an
+/// HTML part (UTF-8, quoted-printable), <c>Date</c> from the injected clock, the outbox's stable <c>Message-Id</c>
+/// (the same on every attempt, so a receiver can drop a repeat) and <c>Auto-Submitted: auto-generated</c> so that
+/// vacation responders do not answer it (RFC 3834).
 /// </summary>
 internal static class MailMessageFactory
 {
-    public static MailMessage Create(OutboxMessage message, MailAddress from)
+    /// <summary>How files are written: CRLF line ends, as on the wire.</summary>
+    public static readonly FormatOptions FileFormat = CreateFileFormat();
+
+    public static MimeMessage Create(OutboxMessage message, MailboxAddress from, DateTimeOffset date)
     {
-        var mail = new MailMessage
+        var mail = new MimeMessage { Subject = message.Subject, Date = date, MessageId = message.MessageId.Trim('<', '>') };
+        mail.From.Add(from);
+        mail.To.Add(MailboxAddress.Parse(message.To));
+        mail.Headers.Add("Auto-Submitted", "auto-generated");
+        mail.Body = new MultipartAlternative
         {
-            From = from,
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
+            Part(TextFormat.Plain, message.TextBody),
+            Part(TextFormat.Html, message.HtmlBody),
         };
-        try
-        {
-            mail.To.Add(new MailAddress(message.To));
-            mail.Headers.Add("Message-ID", message.MessageId);
-            mail.Headers.Add("Auto-Submitted", "auto-generated");
-            mail.AlternateViews.Add(View(message.TextBody, MediaTypeNames.Text.Plain));
-            mail.AlternateViews.Add(View(message.HtmlBody, MediaTypeNames.Text.Html));
-            return mail;
-        }
-        catch
-        {
-            mail.Dispose();
-            throw;
-        }
+        return mail;
     }
 
-    private static AlternateView View(string content, string mediaType)
+    private static TextPart Part(TextFormat format, string content)
     {
-        var view = AlternateView.CreateAlternateViewFromString(content.ReplaceLineEndings("\r\n"), Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        return view;
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(Encoding.UTF8, content.ReplaceLineEndings("\r\n"));
+        return part;
+    }
+
+    private static FormatOptions CreateFileFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 }

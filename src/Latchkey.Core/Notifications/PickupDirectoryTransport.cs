@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Latchkey.Core.Data;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,8 @@ namespace Latchkey.Core.Notifications;
 /// to disk and renamed into place. The name depends only on the message, so a repeated delivery replaces the file
 /// instead of adding a second one. The folder is readable by the service's user only.
 /// </summary>
-public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyOptions, IOptions<SmtpOptions> smtpOptions) : IMailTransport
+public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyOptions, IOptions<SmtpOptions> smtpOptions, TimeProvider timeProvider)
+    : IMailTransport
 {
     public const string FolderName = "mail-outbox";
 
@@ -31,15 +31,12 @@ public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyO
         CreatePrivateDirectory(staging);
         try
         {
-            using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress()))
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            var written = Path.Combine(staging, "message.eml");
+            using (var mail = MailMessageFactory.Create(message, smtpOptions.Value.SenderAddress(), timeProvider.GetUtcNow()))
+            await using (var stream = new FileStream(written, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await client.SendMailAsync(mail, cancellationToken);
-            }
-
-            var written = Directory.GetFiles(staging).Single();
-            await using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
+                await mail.WriteToAsync(MailMessageFactory.FileFormat, stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -1,14 +1,18 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net.Mail;
+using System.Net;
+using MimeKit;
 
 namespace Latchkey.Core.Notifications;
 
 /// <summary>
 /// <c>Latchkey:Smtp</c>: the server that delivers Latchkey's e-mail. Without <see cref="Host"/> (the default) nothing
 /// is sent over the network: every message is written as an <c>.eml</c> file to <c>&lt;DataDirectory&gt;/mail-outbox/</c>.
-/// With a host: <see cref="Port"/> defaults to 587, <see cref="StartTls"/> to on, <see cref="From"/> is required,
-/// <see cref="UserName"/> and <see cref="Password"/> (SMTP AUTH) are set together or not at all, and one message may take
-/// <see cref="Timeout"/> (default 30 s) before the attempt counts as failed and is retried later.
+/// With a host: <see cref="Security"/> defaults to STARTTLS, <see cref="Port"/> to 587 (465 with implicit TLS),
+/// <see cref="From"/> is required, <see cref="UserName"/> and <see cref="Password"/> (SMTP AUTH) are set together or
+/// not at all and never sent in clear to another machine, and one message may take <see cref="Timeout"/> (default
+/// 30 s) before the attempt counts as failed and is retried later. The server's certificate must be valid for
+/// <see cref="Host"/>, unless it is the one certificate named by <see cref="TrustedCertificateSha256"/> or
+/// <see cref="TrustedCertificateFile"/> (a self-signed relay).
 /// </summary>
 public sealed class SmtpOptions : IValidatableObject
 {
@@ -19,14 +23,11 @@ public sealed class SmtpOptions : IValidatableObject
 
     public string? Host { get; set; }
 
+    /// <summary>Default: 587, or 465 when <see cref="Security"/> is <see cref="SmtpSecurity.Tls"/>.</summary>
     [Range(1, 65535)]
-    public int Port { get; set; } = 587;
+    public int? Port { get; set; }
 
-    /// <summary>
-    /// Upgrade the connection with STARTTLS and refuse to send without it. Default: on. Turn it off only for a relay
-    /// on the same machine. Implicit TLS (port 465) is not supported by the client; use 587.
-    /// </summary>
-    public bool StartTls { get; set; } = true;
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
     public string? UserName { get; set; }
 
@@ -35,13 +36,24 @@ public sealed class SmtpOptions : IValidatableObject
     /// <summary>The sender, an address or <c>Display Name &lt;address&gt;</c>. Required when <see cref="Host"/> is set.</summary>
     public string? From { get; set; }
 
+    /// <summary>
+    /// The SHA-256 fingerprint of the one certificate to accept even though it does not validate (hex, colons and
+    /// spaces ignored: the output of <c>openssl x509 -noout -fingerprint -sha256</c>).
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
+
+    /// <summary>A PEM file holding the one certificate to accept even though it does not validate.</summary>
+    public string? TrustedCertificateFile { get; set; }
+
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
+    public int EffectivePort => Port ?? (Security == SmtpSecurity.Tls ? 465 : 587);
+
     /// <summary>The sender used on every message: <see cref="From"/>, or <see cref="PickupFrom"/> when unset.</summary>
-    public MailAddress SenderAddress() => new(string.IsNullOrWhiteSpace(From) ? PickupFrom : From);
+    public MailboxAddress SenderAddress() => MailboxAddress.Parse(string.IsNullOrWhiteSpace(From) ? PickupFrom : From);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -50,7 +62,7 @@ public sealed class SmtpOptions : IValidatableObject
             yield return new ValidationResult("Latchkey:Smtp:From is required when Latchkey:Smtp:Host is set.", [nameof(From)]);
         }
 
-        if (!string.IsNullOrWhiteSpace(From) && !MailAddress.TryCreate(From, out _))
+        if (!string.IsNullOrWhiteSpace(From) && (!MailboxAddress.TryParse(From, out var sender) || !sender.Address.Contains('@', StringComparison.Ordinal)))
         {
             yield return new ValidationResult("Latchkey:Smtp:From is not an e-mail address.", [nameof(From)]);
         }
@@ -59,5 +71,23 @@ public sealed class SmtpOptions : IValidatableObject
         {
             yield return new ValidationResult("Latchkey:Smtp:UserName and Latchkey:Smtp:Password are set together or not at all.", [nameof(UserName)]);
         }
+
+        if (Security == SmtpSecurity.None && !string.IsNullOrEmpty(UserName) && IsConfigured && !IsLoopback(Host!))
+        {
+            yield return new ValidationResult("Latchkey:Smtp:Security None would send the SMTP password in clear to another machine; use StartTls or Tls.", [nameof(Security)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(TrustedCertificateSha256) && !SmtpCertificatePin.TryParseSha256(TrustedCertificateSha256, out _))
+        {
+            yield return new ValidationResult("Latchkey:Smtp:TrustedCertificateSha256 is not a SHA-256 fingerprint (64 hex digits).", [nameof(TrustedCertificateSha256)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(TrustedCertificateFile) && SmtpCertificatePin.TryLoadPem(TrustedCertificateFile) is null)
+        {
+            yield return new ValidationResult("Latchkey:Smtp:TrustedCertificateFile is not a readable PEM certificate.", [nameof(TrustedCertificateFile)]);
+        }
     }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Latchkey.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
@@ -36,11 +37,13 @@ public sealed class Argon2idHasher
         var output = new byte[Sodium.StrBytes];
         try
         {
-            int status;
-            using (_gate.Enter())
+            var status = _gate.Run(() =>
             {
-                status = HashCore(output, passwordBytes, _opsLimit, _memLimit);
-            }
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var result = HashCore(output, passwordBytes, _opsLimit, _memLimit);
+                LatchkeyMetrics.Hashed("hash", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                return result;
+            });
 
             if (status != 0)
             {
@@ -56,29 +59,45 @@ public sealed class Argon2idHasher
     }
 
     /// <summary>Constant-time check of <paramref name="password"/> against a PHC string; false for any malformed string.</summary>
-    public bool Verify(string phc, string password)
+    public bool Verify(string phc, string password) => _gate.Run(VerifyWork(phc, password));
+
+    /// <summary>
+    /// <see cref="Verify"/> without blocking the caller's thread: the check waits in <paramref name="client"/>'s share
+    /// of the hashing queue.
+    /// </summary>
+    public Task<bool> VerifyAsync(string phc, string password, string client, CancellationToken cancellationToken = default) =>
+        _gate.RunAsync(client, VerifyWork(phc, password), cancellationToken);
+
+    /// <summary>The same work as <see cref="VerifyAsync"/> against a hash no password matches.</summary>
+    public Task<bool> VerifyDummyAsync(string password, string client, CancellationToken cancellationToken = default) =>
+        VerifyAsync(_dummyHash.Value, password, client, cancellationToken);
+
+    private static Func<bool> VerifyWork(string phc, string password)
     {
         ArgumentNullException.ThrowIfNull(phc);
         ArgumentNullException.ThrowIfNull(password);
-        if (!phc.StartsWith("$argon2id$", StringComparison.Ordinal) || phc.Length >= Sodium.StrBytes)
+        return () =>
         {
-            return false;
-        }
-
-        var hashBytes = new byte[Sodium.StrBytes];
-        Encoding.ASCII.GetBytes(phc, hashBytes);
-        var passwordBytes = Encoding.UTF8.GetBytes(password);
-        try
-        {
-            using (_gate.Enter())
+            if (!phc.StartsWith("$argon2id$", StringComparison.Ordinal) || phc.Length >= Sodium.StrBytes)
             {
-                return VerifyCore(hashBytes, passwordBytes) == 0;
+                return false;
             }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(passwordBytes);
-        }
+
+            var hashBytes = new byte[Sodium.StrBytes];
+            Encoding.ASCII.GetBytes(phc, hashBytes);
+            var passwordBytes = Encoding.UTF8.GetBytes(password);
+            try
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var matches = VerifyCore(hashBytes, passwordBytes) == 0;
+                LatchkeyMetrics.Hashed("verify", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                return matches;
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(passwordBytes);
+            }
+        };
     }
 
     /// <summary>

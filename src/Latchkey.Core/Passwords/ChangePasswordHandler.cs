@@ -5,6 +5,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -82,6 +83,12 @@ public sealed class ChangePasswordHandler(
                 await db.AppPasswords.Where(p => p.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
             }
 
+            if (command.RevokeApiTokens && !command.SignOutEverywhere)
+            {
+                // effects.ApplyAsync has already had every node's cache drop the account's entries at commit.
+                await EndTokensEverywhere.EndAsync(db.ApiTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null), "password_changed", effects.Now, cancellationToken);
+            }
+
             auditLog.Add(AuditEventTypes.PasswordChanged, AuditEventTypes.Success, context, account.Id, account.Email,
                 Detail(command));
             await db.SaveChangesAsync(cancellationToken);
@@ -92,13 +99,16 @@ public sealed class ChangePasswordHandler(
         return Result<PasswordChanged>.Ok(new PasswordChanged(sessionsEnded, command.SignOutEverywhere && command.CurrentSessionId is not null));
     }
 
-    private static string? Detail(ChangePasswordCommand command) => (command.SignOutEverywhere, command.RevokeAppPasswords) switch
+    private static string? Detail(ChangePasswordCommand command)
     {
-        (true, true) => "signed_out_everywhere,app_passwords_revoked",
-        (true, false) => "signed_out_everywhere",
-        (false, true) => "app_passwords_revoked",
-        _ => null,
-    };
+        var parts = new[]
+        {
+            command.SignOutEverywhere ? "signed_out_everywhere" : null,
+            command.RevokeAppPasswords ? "app_passwords_revoked" : null,
+            command.RevokeApiTokens ? "api_tokens_revoked" : null,
+        }.OfType<string>().ToList();
+        return parts.Count == 0 ? null : string.Join(',', parts);
+    }
 
     private static Failure? CheckInput(ChangePasswordCommand command)
     {

@@ -21,6 +21,9 @@ public sealed class HashingCapacityExceededException : Exception
     {
     }
 
+    /// <summary>True when this client's share of the queue is full (HTTP 429), false when the whole queue is (503).</summary>
+    public bool PerClient { get; init; }
+
     /// <summary>Seconds the client should wait before retrying.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 }

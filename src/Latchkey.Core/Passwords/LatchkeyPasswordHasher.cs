@@ -24,7 +24,15 @@ public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id, PasswordHash
         return argon2id.Hash(Normalize(password));
     }
 
-    public PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword)
+    public PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword) =>
+        VerifyHashedPasswordAsync(user, hashedPassword, providedPassword, PasswordHashingGate.InternalClient).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The same check without blocking the caller: the hashing waits in <paramref name="client"/>'s share of the
+    /// <see cref="PasswordHashingGate"/> (the sign-in passes the client IP address).
+    /// </summary>
+    public async Task<PasswordVerificationResult> VerifyHashedPasswordAsync(
+        Account user, string hashedPassword, string providedPassword, string client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hashedPassword);
         ArgumentNullException.ThrowIfNull(providedPassword);
@@ -35,7 +43,7 @@ public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id, PasswordHash
 
         if (phc.StartsWith("$argon2id$", StringComparison.Ordinal))
         {
-            if (!argon2id.Verify(phc, Normalize(providedPassword)))
+            if (!await argon2id.VerifyAsync(phc, Normalize(providedPassword), client, cancellationToken))
             {
                 return PasswordVerificationResult.Failed;
             }
@@ -50,10 +58,9 @@ public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id, PasswordHash
             : hashedPassword;
         if (CryptHashes.IsSupported(crypt))
         {
-            using (gate.Enter())
-            {
-                return CryptHashes.Verify(crypt, providedPassword) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
-            }
+            return await gate.RunAsync(client, () => CryptHashes.Verify(crypt, providedPassword), cancellationToken)
+                ? PasswordVerificationResult.SuccessRehashNeeded
+                : PasswordVerificationResult.Failed;
         }
 
         if (IsIdentityV3(hashedPassword))

@@ -1,72 +1,184 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
 
 /// <summary>
-/// Bounds how many Argon2id computations run at once (<see cref="PasswordHashingOptions.MaxConcurrency"/>) and how
-/// many wait (<see cref="PasswordHashingOptions.QueueLimit"/>). Memory used by hashing is therefore at most
-/// MaxConcurrency × MemoryKiB, whatever the request rate.
+/// Runs every password hash on <see cref="PasswordHashingOptions.MaxConcurrency"/> dedicated threads, so hashing
+/// never occupies or blocks a thread-pool thread, and memory used by hashing is at most MaxConcurrency × MemoryKiB
+/// whatever the request rate.
 /// </summary>
+/// <remarks>
+/// Guarantees: callers wait asynchronously in one bounded queue (<see cref="PasswordHashingOptions.QueueLimit"/>)
+/// split into one queue per client (the client IP address); the workers take jobs round-robin across clients, so a
+/// client flooding sign-ins gets its share and no more; one client may hold at most
+/// <see cref="PasswordHashingOptions.ClientQueueLimit"/> waiting jobs. Beyond either limit, and after
+/// <see cref="PasswordHashingOptions.QueueTimeout"/> in the queue, the caller gets
+/// <see cref="HashingCapacityExceededException"/> at once (429 for a client over its share, else 503).
+/// </remarks>
 public sealed class PasswordHashingGate : IDisposable
 {
-    private readonly SemaphoreSlim _slots;
+    /// <summary>The client name of callers that have no client address (the CLI, password changes).</summary>
+    public const string InternalClient = "";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<HashingJob>> _queues = new(StringComparer.Ordinal);
+    private readonly Queue<string> _turns = new();
+    private readonly SemaphoreSlim _ready = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Thread[] _workers;
     private readonly int _queueLimit;
+    private readonly int _clientQueueLimit;
     private readonly TimeSpan _queueTimeout;
     private int _queued;
+    private int _busy;
     private long _entered;
 
     public PasswordHashingGate(IOptions<PasswordHashingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
-        _slots = new SemaphoreSlim(value.MaxConcurrency, value.MaxConcurrency);
         _queueLimit = value.QueueLimit;
+        _clientQueueLimit = value.ClientQueueLimit is > 0 and var limit ? limit : Math.Max(1, value.QueueLimit / 4);
         _queueTimeout = value.QueueTimeout;
+        _workers = new Thread[value.MaxConcurrency];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = new Thread(Work) { IsBackground = true, Name = $"latchkey-hashing-{i}" };
+            _workers[i].Start();
+        }
     }
 
-    /// <summary>Argon2id computations started since the process began (a metric; tests use it to prove work was or was not done).</summary>
+    /// <summary>Hashes started since the process began (a metric; tests use it to prove work was or was not done).</summary>
     public long TotalEntered => Interlocked.Read(ref _entered);
 
-    /// <summary>Callers waiting for a slot right now.</summary>
+    /// <summary>Jobs waiting for a worker right now.</summary>
     public int Queued => Volatile.Read(ref _queued);
 
-    /// <summary>Takes a slot, waiting in the bounded queue if needed; dispose the result to give it back.</summary>
-    /// <exception cref="HashingCapacityExceededException">The queue is full, or the wait timed out.</exception>
-    public Slot Enter()
+    /// <summary>Runs <paramref name="work"/> on a hashing thread, in <paramref name="client"/>'s share of the queue.</summary>
+    /// <exception cref="HashingCapacityExceededException">The queue or the client's share is full, or the wait timed out.</exception>
+    public Task<T> RunAsync<T>(string client, Func<T> work, CancellationToken cancellationToken = default)
     {
-        if (_slots.Wait(0))
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(work);
+        var job = new HashingJob<T>(work, TimeProvider.System.GetTimestamp(), cancellationToken);
+        lock (_lock)
         {
-            Interlocked.Increment(ref _entered);
-            return new Slot(_slots);
-        }
-
-        if (Interlocked.Increment(ref _queued) > _queueLimit)
-        {
-            Interlocked.Decrement(ref _queued);
-            throw new HashingCapacityExceededException();
-        }
-
-        try
-        {
-            if (!_slots.Wait(_queueTimeout))
+            if (_queued >= _queueLimit + _workers.Length - _busy)
             {
                 throw new HashingCapacityExceededException();
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _queued);
+
+            if (!_queues.TryGetValue(client, out var queue))
+            {
+                queue = new Queue<HashingJob>();
+                _queues[client] = queue;
+                _turns.Enqueue(client);
+            }
+            else if (queue.Count >= _clientQueueLimit)
+            {
+                throw new HashingCapacityExceededException("This client has too many passwords waiting to be checked.") { PerClient = true };
+            }
+
+            queue.Enqueue(job);
+            _queued++;
+            LatchkeyMetrics.HashingQueued(1);
         }
 
-        Interlocked.Increment(ref _entered);
-        return new Slot(_slots);
+        _ready.Release();
+        return job.Task;
     }
 
-    public void Dispose() => _slots.Dispose();
+    /// <summary>
+    /// The same for synchronous callers (Identity's <c>IPasswordHasher</c> seam: password changes, the CLI): the work
+    /// still runs on a hashing thread, and the caller's thread waits for it.
+    /// </summary>
+    public T Run<T>(Func<T> work) => RunAsync(InternalClient, work).GetAwaiter().GetResult();
 
-    /// <summary>A held hashing slot.</summary>
-    public readonly struct Slot(SemaphoreSlim slots) : IDisposable
+    public void Dispose()
     {
-        public void Dispose() => slots.Release();
+        _stopping.Cancel();
+        _ready.Release(_workers.Length);
+        foreach (var worker in _workers)
+        {
+            worker.Join(TimeSpan.FromSeconds(5));
+        }
+
+        _stopping.Dispose();
+        _ready.Dispose();
+    }
+
+    private void Work()
+    {
+        while (true)
+        {
+            try
+            {
+                _ready.Wait(_stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var job = Next();
+            if (job is null)
+            {
+                continue;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(job.EnqueuedAt) > _queueTimeout)
+            {
+                job.Fail(new HashingCapacityExceededException());
+            }
+            else if (!job.Cancelled)
+            {
+                LatchkeyMetrics.HashingWaited(TimeProvider.System.GetElapsedTime(job.EnqueuedAt));
+                Interlocked.Increment(ref _entered);
+                job.Execute();
+            }
+            else
+            {
+                job.Cancel();
+            }
+
+            lock (_lock)
+            {
+                _busy--;
+            }
+        }
+    }
+
+    /// <summary>The oldest job of the client whose turn it is; that client goes to the back of the line.</summary>
+    private HashingJob? Next()
+    {
+        lock (_lock)
+        {
+            while (_turns.TryDequeue(out var client))
+            {
+                var queue = _queues[client];
+                if (!queue.TryDequeue(out var job))
+                {
+                    _queues.Remove(client);
+                    continue;
+                }
+
+                if (queue.Count > 0)
+                {
+                    _turns.Enqueue(client);
+                }
+                else
+                {
+                    _queues.Remove(client);
+                }
+
+                _queued--;
+                _busy++;
+                LatchkeyMetrics.HashingQueued(-1);
+                return job;
+            }
+
+            return null;
+        }
     }
 }

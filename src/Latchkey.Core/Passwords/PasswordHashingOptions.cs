@@ -6,6 +6,8 @@ namespace Latchkey.Core.Passwords;
 /// <c>Latchkey:Passwords:Hashing</c>. Defaults are OWASP's Argon2id minimum: <see cref="MemoryKiB"/> = 19456 (19 MiB),
 /// <see cref="Iterations"/> = 2, one lane. <see cref="MaxConcurrency"/> defaults to the processor count and
 /// <see cref="QueueLimit"/> to four times that; a request beyond both is refused at once (HTTP 503 + Retry-After).
+/// One client address may hold at most <see cref="ClientQueueLimit"/> of the queue (0, the default, means a quarter
+/// of it, at least 1); beyond that its requests are refused at once (HTTP 429 + Retry-After).
 /// </summary>
 public sealed class PasswordHashingOptions
 {
@@ -23,6 +25,10 @@ public sealed class PasswordHashingOptions
 
     [Range(0, 100_000)]
     public int QueueLimit { get; set; } = Environment.ProcessorCount * 4;
+
+    /// <summary>Waiting hashes one client address may hold; 0 = a quarter of <see cref="QueueLimit"/>, at least 1.</summary>
+    [Range(0, 100_000)]
+    public int ClientQueueLimit { get; set; }
 
     /// <summary>How long a queued hash may wait for a slot before it is refused. Default: 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]

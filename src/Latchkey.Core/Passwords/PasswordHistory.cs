@@ -79,12 +79,18 @@ public sealed class PasswordHistory(LatchkeyDbContext db, IPasswordHasher<Accoun
     /// </summary>
     public async Task<bool> IsPreviousAsync(Account account, string password, CancellationToken cancellationToken = default)
     {
+        var previous = await PreviousHashAsync(account, cancellationToken);
+        return previous is not null && hasher.VerifyHashedPassword(account, previous, password) != PasswordVerificationResult.Failed;
+    }
+
+    /// <summary>The newest remembered hash that is not the current one, or null when the password never changed.</summary>
+    public Task<string?> PreviousHashAsync(Account account, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(account);
-        var previous = await db.PasswordHistory.AsNoTracking()
+        return db.PasswordHistory.AsNoTracking()
             .Where(e => e.AccountId == account.Id && e.PasswordHash != account.PasswordHash)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Select(e => e.PasswordHash)
             .FirstOrDefaultAsync(cancellationToken);
-        return previous is not null && hasher.VerifyHashedPassword(account, previous, password) != PasswordVerificationResult.Failed;
     }
 }

@@ -16,4 +16,13 @@ public sealed record AuthenticatedSession(
     bool MustChangePassword,
     IReadOnlyList<RoleAssignment> Roles,
     Account Account,
-    IReadOnlyList<StaleDeviceView> StaleDevices);
+    IReadOnlyList<StaleDeviceView> StaleDevices)
+{
+    /// <summary>
+    /// Null for a cookie session. For a request authenticated by a personal API token, the token's scopes, and
+    /// <see cref="SessionId"/> is the token's id.
+    /// </summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    public bool IsApiToken => Scopes is not null;
+}

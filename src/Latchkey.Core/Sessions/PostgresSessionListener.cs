@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -71,6 +72,7 @@ public sealed class PostgresSessionListener(
                 Interlocked.Increment(ref _connections);
                 Listening.TrySetResult();
                 SessionsLog.ListenerConnected(logger);
+                LatchkeyMetrics.ListenerConnected(true);
                 pause = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -85,6 +87,7 @@ public sealed class PostgresSessionListener(
             {
                 cache.Enabled = false;
                 SessionsLog.ListenerLost(logger, exception);
+                LatchkeyMetrics.ListenerConnected(false);
                 await Task.Delay(pause, stoppingToken);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Latchkey.Core.Common;
 
 namespace Latchkey.Core.Sessions;
 
@@ -38,9 +39,11 @@ public sealed class SessionCache(TimeProvider timeProvider)
     {
         if (_enabled && _entries.TryGetValue(key, out entry!) && timeProvider.GetUtcNow() - entry.CachedAt < lifetime)
         {
+            LatchkeyMetrics.SessionCache(hit: true);
             return true;
         }
 
+        LatchkeyMetrics.SessionCache(hit: false);
         entry = null!;
         return false;
     }

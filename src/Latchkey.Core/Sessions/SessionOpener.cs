@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Microsoft.Extensions.Logging;
@@ -15,12 +16,13 @@ namespace Latchkey.Core.Sessions;
 public sealed class SessionOpener(
     LatchkeyDbContext db,
     AccountLockout lockout,
+    TrustedDevices devices,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> options,
     ILogger<SessionOpener> logger)
 {
-    public async Task<SignedIn> OpenAsync(Account account, string ip, string userAgent, string method, bool secondFactor, CancellationToken cancellationToken = default)
+    public async Task<SignedIn> OpenAsync(Account account, string ip, string userAgent, string? deviceCookie, string method, bool secondFactor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
@@ -44,7 +46,8 @@ public sealed class SessionOpener(
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context, account.Id, account.Email, method);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignedIn(logger, account.Id, session.Id);
-        return new SignedIn(account, session, token);
+        LatchkeyMetrics.SignIn("success", SignInHandler.Protocol);
+        return new SignedIn(account, session, token, devices.Issue(account.Id, devices.DeviceIdOf(deviceCookie)));
     }
 
     private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;

@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +11,37 @@ namespace Latchkey.Core.Sessions;
 /// <see cref="SessionInvalidationInterceptor"/>, the others' through PostgreSQL NOTIFY sent in the same
 /// transaction, which PostgreSQL delivers only on commit).
 /// </summary>
-public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInterceptor interceptor, TimeProvider timeProvider)
+public sealed class SessionRevoker(
+    LatchkeyDbContext db,
+    SessionInvalidationInterceptor interceptor,
+    IEnumerable<ISignOutEverywhereHook> everywhere,
+    TimeProvider timeProvider)
 {
     public const string NotifyChannel = "latchkey_sessions";
 
-    /// <summary>Ends every live session of the account except <paramref name="keep"/>; returns how many ended.</summary>
-    public Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default) =>
-        RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
+    /// <summary>
+    /// Ends every live session of the account except <paramref name="keep"/>; returns how many ended. Without
+    /// <paramref name="keep"/> it signs the account out everywhere: every <see cref="ISignOutEverywhereHook"/> (API
+    /// tokens, OpenID Connect grants) ends its part in the same transaction.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(Guid accountId, Guid? keep, string reason, CancellationToken cancellationToken = default)
+    {
+        var ended = await RevokeAsync(accountId, db.Sessions.Where(s => s.AccountId == accountId && s.RevokedAt == null && (keep == null || s.Id != keep)), reason, cancellationToken);
+        if (keep is null)
+        {
+            foreach (var hook in everywhere)
+            {
+                await hook.SignedOutEverywhereAsync(accountId, reason, cancellationToken);
+            }
+
+            if (ended == 0)
+            {
+                await AccountChangedAsync(accountId, cancellationToken);
+            }
+        }
+
+        return ended;
+    }
 
     /// <summary>Ends one session of the account; 0 when it is not the account's or has already ended.</summary>
     public Task<int> RevokeOneAsync(Guid accountId, Guid sessionId, string reason, CancellationToken cancellationToken = default) =>
@@ -51,6 +76,7 @@ public sealed class SessionRevoker(LatchkeyDbContext db, SessionInvalidationInte
         }
 
         await AccountChangedAsync(accountId, cancellationToken);
+        LatchkeyMetrics.Revoked(ended);
         return ended;
     }
 }

@@ -3,7 +3,6 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
-using Latchkey.Core.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,20 +13,22 @@ namespace Latchkey.Core.Sessions;
 /// Checks an e-mail address and password and opens a server-side session.
 /// </summary>
 /// <remarks>
-/// An unknown address, a wrong password, a disabled account and an account without panel access all get the same
-/// <see cref="ErrorCodes.InvalidCredentials"/> after the same Argon2id work (a dummy hash for unknown addresses), so
-/// neither the answer nor its timing tells whether an account exists (ASVS 6.3.8). The audit event records the
-/// real reason. A hash with old parameters or from an import is upgraded by Identity on success. Wrong passwords
-/// feed the same counters as mail logins (<see cref="AccountLockout"/>): a locked account gets
-/// <see cref="ErrorCodes.Locked"/> with the lock's reason, before its password is checked, and an IP address with
-/// too many failures gets <see cref="ErrorCodes.RateLimited"/> before any hashing. A browser still sending the
-/// previous password is recorded as a stale device and does not count (<see cref="FailedSignInRecorder"/>).
+/// Every refusal is the same <see cref="ErrorCodes.InvalidCredentials"/> with <see cref="RefusedMessage"/> after the
+/// same Argon2id work (<see cref="SignInPasswordCheck"/>): unknown address, wrong password, the previous password, a
+/// disabled account, no panel access, and an account locked for this source, so neither the answer nor its timing
+/// tells whether an account exists, changed its password or is locked (ASVS 6.3.8). The audit event records the real
+/// reason. A lock holds for unknown sources only (docs/lockout.md): a browser presenting a valid device cookie for
+/// the account (<see cref="TrustedDevices"/>) is compared as usual, and its wrong passwords count toward the device's
+/// own limit instead of the account's lock. An IP address with too many failures gets
+/// <see cref="ErrorCodes.RateLimited"/> before any hashing. A browser still sending the previous password is recorded
+/// as a stale device and does not count (<see cref="FailedSignInRecorder"/>).
 /// </remarks>
 public sealed class SignInHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
-    Argon2idHasher argon2id,
+    SignInPasswordCheck passwordCheck,
     AccountLockout lockout,
+    TrustedDevices devices,
     FailedSignInRecorder failures,
     ISignInSecondStep secondStep,
     AuditLog auditLog,
@@ -41,6 +42,11 @@ public sealed class SignInHandler(
     /// <summary>The protocol web sign-ins are counted under, beside Dovecot's <c>imap</c>, <c>submission</c> ….</summary>
     public const string Protocol = "web";
 
+    /// <summary>The one answer to every refused sign-in, whatever the reason.</summary>
+    public const string RefusedMessage = "The e-mail address or password is not correct.";
+
+    public const string IpRefusedMessage = "Too many failed sign-ins from your address. Try again later.";
+
     public async Task<Result<SignedIn>> HandleAsync(SignInRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -53,43 +59,49 @@ public sealed class SignInHandler(
         if ((await lockout.CheckIpAsync(request.Ip, cancellationToken)).Refused)
         {
             await RefuseAsync(context, null, Limit(request.Email.Trim(), 256), "ip_refused", cancellationToken);
-            return Result<SignedIn>.Fail(ErrorCodes.RateLimited, "Too many failed sign-ins from your address. Try again later.");
+            return Result<SignedIn>.Fail(ErrorCodes.RateLimited, IpRefusedMessage);
         }
 
         EmailAddress.TryNormalize(request.Email, out var email, out _);
         var account = email.Length == 0 ? null : await userManager.FindByEmailAsync(email);
         var login = email.Length == 0 ? Limit(request.Email.Trim(), 256) : email;
+        var deviceId = account is null ? null : await devices.KnownDeviceAsync(account, request.DeviceCookie, cancellationToken);
+        var lockedOut = account is not null && deviceId is null && lockout.IsLocked(account);
+        var outcome = await passwordCheck.CheckAsync(account, request.Password, compare: !lockedOut, request.Ip, cancellationToken);
         if (account is null)
         {
-            argon2id.VerifyDummy(request.Password);
-            await lockout.RecordFailureAsync(new FailedLogin(null, login, request.Ip, Protocol, await lockout.PwHashAsync(login, request.Password, cancellationToken)), cancellationToken);
+            await failures.RecordAsync(null, login, request.Password, previous: false, null, request.Ip, request.UserAgent, cancellationToken);
             return await RefuseAsync(context, null, login, "unknown_account", cancellationToken);
         }
 
-        if (lockout.IsLocked(account))
+        if (lockedOut)
         {
-            argon2id.VerifyDummy(request.Password);
-            await RefuseAsync(context, account.Id, account.Email, "locked", cancellationToken);
-            return Result<SignedIn>.Fail(ErrorCodes.Locked, await lockout.ReasonAsync(account.Id, cancellationToken));
+            return await RefuseAsync(context, account.Id, account.Email, "locked", cancellationToken);
         }
 
-        var passwordMatches = account.PasswordHash is not null && await userManager.CheckPasswordAsync(account, request.Password);
-        if (account.PasswordHash is null)
+        if (outcome != PasswordCheckOutcome.Matches)
         {
-            argon2id.VerifyDummy(request.Password);
-        }
-
-        if (!passwordMatches)
-        {
-            var stale = await failures.RecordAsync(account, login, request.Password, request.Ip, request.UserAgent, cancellationToken);
-            return await RefuseAsync(context, account.Id, account.Email, stale ? "previous_password" : "wrong_password", cancellationToken);
+            var previous = outcome == PasswordCheckOutcome.Previous;
+            await failures.RecordAsync(account, login, request.Password, previous, deviceId, request.Ip, request.UserAgent, cancellationToken);
+            return await RefuseAsync(context, account.Id, account.Email, previous ? "previous_password" : "wrong_password", cancellationToken);
         }
 
         if (account.Disabled || !account.PanelAccess)
         {
+            await passwordCheck.CompleteRefusalAsync(request.Password, request.Ip, cancellationToken);
             return await RefuseAsync(context, account.Id, account.Email, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
         }
 
+        return await PasswordVerifiedAsync(account, request, deviceId, context, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one place a verified password leads to: every further sign-in step (a second factor) starts here. Opens
+    /// the session, starts the lockout counters over, and renews the browser's device cookie (same device id).
+    /// </summary>
+    private async Task<Result<SignedIn>> PasswordVerifiedAsync(
+        Account account, SignInRequest request, string? deviceId, AuditContext context, CancellationToken cancellationToken)
+    {
         if (await secondStep.RequireAsync(account, request, cancellationToken) is { } secondStepRequired)
         {
             return secondStepRequired;
@@ -111,10 +123,13 @@ public sealed class SignInHandler(
         };
         db.Sessions.Add(session);
         await lockout.RecordSuccessAsync(account.Id, cancellationToken);
-        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context with { ActorId = account.Id, ActorEmail = account.Email }, account.Id, account.Email);
+        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context with { ActorId = account.Id, ActorEmail = account.Email }, account.Id, account.Email,
+            deviceId is null ? null : "known_device");
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignedIn(logger, account.Id, session.Id);
-        return Result<SignedIn>.Ok(new SignedIn(account, session, token));
+        LatchkeyMetrics.SignIn("success", Protocol);
+        var deviceCookie = devices.Issue(account.Id, deviceId ?? devices.DeviceIdOf(request.DeviceCookie));
+        return Result<SignedIn>.Ok(new SignedIn(account, session, token, deviceCookie));
     }
 
     private async Task<Result<SignedIn>> RefuseAsync(AuditContext context, Guid? accountId, string? email, string reason, CancellationToken cancellationToken)
@@ -122,7 +137,8 @@ public sealed class SignInHandler(
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, accountId, Limit(email ?? "", 256), reason);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignInRefused(logger, accountId, reason);
-        return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, "The e-mail address or password is not correct.");
+        LatchkeyMetrics.SignIn(reason, Protocol);
+        return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, RefusedMessage);
     }
 
     private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;

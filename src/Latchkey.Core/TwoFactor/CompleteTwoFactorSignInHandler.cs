@@ -27,7 +27,7 @@ public sealed class CompleteTwoFactorSignInHandler(
     public const string ExpiredMessage = "This sign-in has expired. Sign in again with your password.";
     public const string WrongCodeMessage = "The code is not correct.";
 
-    public async Task<Result<SignedIn>> HandleAsync(string? challenge, string? code, string? recoveryCode, string ip, string userAgent, CancellationToken cancellationToken = default)
+    public async Task<Result<SignedIn>> HandleAsync(string? challenge, string? code, string? recoveryCode, string ip, string userAgent, string? deviceCookie, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(recoveryCode))
         {
@@ -62,7 +62,7 @@ public sealed class CompleteTwoFactorSignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", ExpiredMessage);
         }
 
-        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, method, secondFactor: true, cancellationToken));
+        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, method, secondFactor: true, cancellationToken));
     }
 
     /// <summary>The live challenge <paramref name="token"/> names, untracked; null when unknown, used, expired or exhausted.</summary>

@@ -6,6 +6,7 @@ using Latchkey.Api.Lockout;
 using Latchkey.Api.Mailboxes;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
+using Latchkey.Api.Tokens;
 using Latchkey.Api.TwoFactor;
 
 namespace Latchkey.Api;
@@ -26,6 +27,7 @@ internal static class ApiEndpoints
         api.MapLockoutEndpoints();
         api.MapAppPasswordEndpoints();
         api.MapTwoFactorEndpoints();
+        api.MapTokensEndpoints();
         app.MapDovecotPolicyEndpoints();
     }
 }

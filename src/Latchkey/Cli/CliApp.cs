@@ -11,7 +11,7 @@ namespace Latchkey.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "blocklist", "domains", "dovecot", "migrate", "sessions" };
+    private static readonly HashSet<string> _nouns = new(StringComparer.Ordinal) { "accounts", "audit", "blocklist", "domains", "dovecot", "migrate", "sessions", "tokens" };
 
     public static bool IsCliVerb(string[] args) => args.Length > 0 && (_nouns.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -38,6 +38,7 @@ internal static class CliApp
             DomainsCommands.Create(host.Services),
             DovecotCommands.Create(host.Services),
             SessionsCommands.Create(host.Services),
+            TokensCommands.Create(host.Services),
             StoreCommands.CreateMigrate(host.Services),
         };
         var parsed = root.Parse(args);
@@ -69,11 +70,23 @@ internal static class CliApp
         return ExitCodes.Refused;
     }
 
-    /// <summary>Every verb starts from an up-to-date schema.</summary>
+    /// <summary>
+    /// Every verb starts from an up-to-date schema of an existing store. A data directory that holds no store is
+    /// refused rather than filled with an empty one: a verb run from the wrong folder must not quietly act on nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The configured store does not exist (exit code 3).</exception>
     public static async Task<AsyncServiceScope> OpenStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken: cancellationToken);
+        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        if (await migrator.FindStoreAsync(cancellationToken) is { Exists: false } missing)
+        {
+            await scope.DisposeAsync();
+            throw new InvalidOperationException(
+                $"no Latchkey store at {missing.Location}. Start `latchkey serve` or run `latchkey migrate` with this configuration first, or set Latchkey__DataDirectory to the folder that holds latchkey.db.");
+        }
+
+        await migrator.MigrateAsync(cancellationToken: cancellationToken);
         return scope;
     }
 }

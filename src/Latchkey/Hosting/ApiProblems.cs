@@ -13,8 +13,10 @@ internal static class ApiProblems
     {
         ErrorCodes.InvalidCredentials or ErrorCodes.TwoFactorRequired or ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorCodes.Locked => StatusCodes.Status423Locked,
-        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden
+        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden or ErrorCodes.CrossOrigin or ErrorCodes.InsufficientScope
             or ErrorCodes.StepUpRequired or ErrorCodes.TwoFactorSetupRequired => StatusCodes.Status403Forbidden,
+        ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
@@ -45,11 +47,11 @@ internal static class ApiProblems
         return problem;
     }
 
-    public static IResult Result(Failure failure, int? status = null)
-    {
-        var problem = Create(failure, status);
-        return TypedResults.Problem(problem);
-    }
+    public static IResult Result(Failure failure, int? status = null) => Problem(failure, status);
+
+    /// <summary>The typed form, for endpoints declared as <c>Results&lt;…, ProblemHttpResult&gt;</c>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(Failure failure, int? status = null) =>
+        TypedResults.Problem(Create(failure, status));
 
     public static Task Write(HttpContext context, Failure failure, int? status = null)
     {

@@ -20,7 +20,9 @@ internal sealed partial class LatchkeyExceptionHandler(ILogger<LatchkeyException
                 (StatusCodes.Status413PayloadTooLarge, new Failure(ErrorCodes.Validation, "The request body is too large.")),
             BadHttpRequestException bad =>
                 (bad.StatusCode, new Failure(ErrorCodes.Validation, "The request is malformed: send a JSON object with the documented fields.")),
-            HashingCapacityExceededException busy =>
+            HashingCapacityExceededException { PerClient: true } =>
+                (StatusCodes.Status429TooManyRequests, new Failure(ErrorCodes.RateLimited, "Too many sign-ins from your address at once; retry shortly.")),
+            HashingCapacityExceededException =>
                 (StatusCodes.Status503ServiceUnavailable, new Failure(ErrorCodes.RateLimited, "The server is busy checking passwords; retry shortly.")),
             _ => (StatusCodes.Status500InternalServerError, new Failure("internal_error", "Something went wrong on the server.")),
         };

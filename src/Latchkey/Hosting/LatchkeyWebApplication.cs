@@ -48,6 +48,7 @@ internal static class LatchkeyWebApplication
         AddServices(builder.Services, builder.Configuration);
 
         var app = builder.Build();
+        ConfigurationCheck.WarnAboutUnknownKeys(app);
         UsePipeline(app);
         return app;
     }
@@ -63,6 +64,7 @@ internal static class LatchkeyWebApplication
         {
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Login");
+            options.Conventions.AllowAnonymousToPage("/LoginTwoFactor");
             options.Conventions.AllowAnonymousToPage("/Logout");
             options.Conventions.AllowAnonymousToPage("/Setup");
             options.Conventions.AllowAnonymousToPage("/Error");
@@ -73,6 +75,7 @@ internal static class LatchkeyWebApplication
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName))
+            .ValidateDataAnnotations()
             .Validate(web => web.KnownProxies.All(proxy => IPAddress.TryParse(proxy, out _)), "Latchkey:Web:KnownProxies must list IP addresses.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
@@ -98,6 +101,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<SessionSweeper>();
         services.AddHostedService<LoginFailureSweeper>();
         services.AddHostedService<OutboxDispatcher>();
+        LatchkeyTelemetry.Add(services, configuration);
     }
 
     private static void UsePipeline(WebApplication app)
@@ -112,14 +116,17 @@ internal static class LatchkeyWebApplication
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(ApiScopeGate.InvokeAsync);
         app.Use(PasswordChangeGate.InvokeAsync);
         app.Use(TwoFactorSetupGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        LatchkeyTelemetry.Map(app);
     }
 
     /// <summary>
@@ -135,7 +142,10 @@ internal static class LatchkeyWebApplication
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
         if (!context.Request.Path.StartsWithSegments("/css", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/js", StringComparison.Ordinal))
         {
-            headers.CacheControl = "no-store";
+            // "no-cache, no-store" (with Pragma) is what antiforgery sets on pages with a form: the same value here
+            // means it has nothing to override, and so nothing to warn about.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         if (context.Request.ContentLength > MaxRequestBodyBytes)

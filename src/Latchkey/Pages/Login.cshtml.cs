@@ -1,4 +1,6 @@
 using Latchkey.Api;
+using Latchkey.Core.Common;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Latchkey.Pages;
 
-public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options) : PageModel
+public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -41,7 +43,7 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
             return Page();
         }
 
-        var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext)), cancellationToken);
+        var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext)), cancellationToken);
         if (result.Failure is { Code: Core.Common.ErrorCodes.TwoFactorRequired, Extensions: { } challenge })
         {
             TwoFactorChallengeCookie.Append(HttpContext, (string)challenge["challenge"], (DateTimeOffset)challenge["expiresAt"]);
@@ -52,10 +54,16 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
         {
             Error = result.Failure.Message;
             Response.StatusCode = ApiProblems.StatusFor(result.Failure.Code);
+            if (result.Failure.Code == ErrorCodes.RateLimited)
+            {
+                DeviceCookie.RetryAfter(HttpContext, lockoutOptions.Value);
+            }
+
             return Page();
         }
 
         SessionCookie.Append(HttpContext, options.Value, result.Value);
+        DeviceCookie.Append(HttpContext, lockoutOptions.Value, result.Value);
         if (result.Value.Account.MustChangePassword)
         {
             return Redirect("/account/password?required=true");

@@ -1,3 +1,4 @@
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
@@ -11,7 +12,7 @@ namespace Latchkey.Pages;
 /// The second page of a sign-in: after the right password, a code from the authenticator app or a recovery code.
 /// The challenge travels in <see cref="TwoFactorChallengeCookie"/>, never in the address.
 /// </summary>
-public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, IOptions<LatchkeySessionOptions> options) : PageModel
+public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -39,7 +40,7 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
             return Redirect("/login");
         }
 
-        var result = await handler.HandleAsync(challenge, UseRecoveryCode ? null : Code, UseRecoveryCode ? RecoveryCode : null, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), cancellationToken);
+        var result = await handler.HandleAsync(challenge, UseRecoveryCode ? null : Code, UseRecoveryCode ? RecoveryCode : null, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             Expired = result.Failure.Errors?.ContainsKey("challenge") == true || result.Failure.Code == Core.Common.ErrorCodes.Locked;
@@ -55,6 +56,7 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
 
         TwoFactorChallengeCookie.Delete(HttpContext);
         SessionCookie.Append(HttpContext, options.Value, result.Value);
+        DeviceCookie.Append(HttpContext, lockoutOptions.Value, result.Value);
         if (result.Value.Account.MustChangePassword)
         {
             return Redirect("/account/password?required=true");

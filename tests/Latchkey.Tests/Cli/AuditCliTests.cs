@@ -8,6 +8,7 @@ namespace Latchkey.Tests.Cli;
 public sealed class AuditCliTests : IDisposable
 {
     private readonly TestStore _store = TestStore.Create();
+    private bool _migrated;
 
     [Fact]
     public async Task AuditVerify_IntactLog_Exit0WithCountAndHead()
@@ -84,6 +85,12 @@ public sealed class AuditCliTests : IDisposable
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
     {
+        if (!_migrated && args is not ["migrate", ..])
+        {
+            (await CliApp.RunAsync(["migrate"], TextReader.Null, TextWriter.Null, TextWriter.Null, _store.Settings)).ShouldBe(ExitCodes.Success);
+            _migrated = true;
+        }
+
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await CliApp.RunAsync(args, new StringReader(""), output, error, _store.Settings);

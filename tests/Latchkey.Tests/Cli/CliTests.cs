@@ -9,6 +9,7 @@ namespace Latchkey.Tests.Cli;
 public sealed class CliTests : IDisposable
 {
     private readonly TestStore _store = TestStore.Create();
+    private bool _migrated;
 
     /// <summary>The store's settings; locks last until unlocked, as the CLI's clock is real and the tests' host's is not.</summary>
     private Dictionary<string, string?> Settings
@@ -229,8 +230,33 @@ public sealed class CliTests : IDisposable
         error.ShouldContain("--imap-port");
     }
 
+    [Theory]
+    [InlineData("accounts", "list")]
+    [InlineData("accounts", "unlock", "jane@example.com")]
+    [InlineData("sessions", "revoke", "jane@example.com")]
+    [InlineData("audit", "verify")]
+    public async Task Verb_DataDirectoryWithoutStore_Exit3AndCreatesNothing(params string[] args)
+    {
+        using var empty = TestStore.Create();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CliApp.RunAsync(args, TextReader.Null, output, error, empty.Settings);
+
+        exitCode.ShouldBe(ExitCodes.Environment);
+        error.ToString().ShouldStartWith("latchkey: no Latchkey store at ");
+        error.ToString().ShouldContain("latchkey migrate");
+        File.Exists(Path.Combine(empty.DataDirectory, "latchkey.db")).ShouldBeFalse();
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string input = "")
     {
+        if (!_migrated && args is not ["migrate", ..])
+        {
+            (await CliApp.RunAsync(["migrate"], TextReader.Null, TextWriter.Null, TextWriter.Null, Settings)).ShouldBe(ExitCodes.Success);
+            _migrated = true;
+        }
+
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await CliApp.RunAsync(args, new StringReader(input), output, error, Settings);

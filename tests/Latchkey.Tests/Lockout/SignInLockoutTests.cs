@@ -15,7 +15,7 @@ public sealed class SignInLockoutTests : IDisposable
     private readonly CoreTestHost _host = new();
 
     [Fact]
-    public async Task SignIn_TenDistinctWrongPasswords_RightPasswordThenGetsLocked()
+    public async Task SignIn_TenDistinctWrongPasswords_LockedAndRightPasswordFromUnknownSourceRefusedLikeWrongOne()
     {
         var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
         foreach (var wrong in WrongPasswords.Distinct("", account.Email!, 10))
@@ -25,10 +25,12 @@ public sealed class SignInLockoutTests : IDisposable
 
         var result = await SignInAsync(account.Email!, Password);
 
-        result.Failure!.Code.ShouldBe(ErrorCodes.Locked);
-        result.Failure.Message.ShouldStartWith("This account is locked after 10 failed logins");
+        result.Failure.ShouldBe(new Failure(ErrorCodes.InvalidCredentials, SignInHandler.RefusedMessage));
         await using var scope = _host.CreateScope();
-        (await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Sessions.AnyAsync(s => s.AccountId == account.Id)).ShouldBeFalse();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        (await db.Sessions.AnyAsync(s => s.AccountId == account.Id)).ShouldBeFalse();
+        (await db.Users.AsNoTracking().SingleAsync(a => a.Id == account.Id)).LockoutEnd.ShouldNotBeNull();
+        (await scope.ServiceProvider.GetRequiredService<Core.Lockout.AccountLockout>().ReasonAsync(account.Id)).ShouldStartWith("This account is locked after 10 failed logins");
     }
 
     [Fact]
@@ -62,7 +64,9 @@ public sealed class SignInLockoutTests : IDisposable
             await SignInAsync(account.Email!, password);
         }
 
-        (await SignInAsync(account.Email!, Password)).Failure!.Code.ShouldBe(ErrorCodes.Locked);
+        (await SignInAsync(account.Email!, Password)).Failure!.Code.ShouldBe(ErrorCodes.InvalidCredentials);
+        await using var check = _host.CreateScope();
+        (await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking().SingleAsync(a => a.Id == account.Id)).LockoutEnd.ShouldNotBeNull();
     }
 
     public void Dispose() => _host.Dispose();

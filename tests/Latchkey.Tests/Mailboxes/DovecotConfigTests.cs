@@ -52,14 +52,12 @@ public sealed class DovecotConfigTests : IDisposable
         (await scope.ServiceProvider.GetRequiredService<DovecotPolicySecrets>().FindAsync())!.Secret.ShouldBe(rotated.PolicySecret.Secret);
     }
 
+    /// <summary>SQLite only (a PostgreSQL store has no file): test.sh runs it in the SQLite pass alone.</summary>
     [Fact]
+    [Trait("Provider", "sqlite")]
     public async Task Write_SqliteStore_ConnectsToTheStoreFile()
     {
-        if (_host.Store.Provider != Core.Data.DatabaseProvider.Sqlite)
-        {
-            return;
-        }
-
+        _host.Store.Provider.ShouldBe(Core.Data.DatabaseProvider.Sqlite, "a SQLite-only test: filter with Provider!=sqlite on PostgreSQL");
         await WriteAsync(new DovecotConfigRequest(_directory, PolicyUrl: "http://127.0.0.1:9999"));
 
         (await File.ReadAllTextAsync(Path.Combine(_directory, DovecotConfig.PasswordFile)))

@@ -24,7 +24,8 @@ public sealed class DeliverDueMessagesHandlerTests
         var mail = (await server.WaitForMessagesAsync(1)).ShouldHaveSingleItem();
         mail.Header("X-Envelope-To").ShouldBe(email.To);
         mail.Header("To").ShouldBe(email.To);
-        mail.Header("From").ShouldBe("\"Latchkey\" <latchkey@example.com>");
+        mail.Header("From").ShouldBe("Latchkey <latchkey@example.com>");
+        mail.Header("X-Test-Tls").ShouldBe("no");
         mail.Header("Subject").ShouldBe("Your password was changed");
         mail.Header("Message-ID").ShouldBe(queued.MessageId);
         queued.MessageId.ShouldMatch(@"^<[0-9a-f]{32}@example\.com>$");
@@ -55,7 +56,7 @@ public sealed class DeliverDueMessagesHandlerTests
         failed.Attempts.ShouldBe(1);
         failed.SentAt.ShouldBeNull();
         failed.ClaimToken.ShouldBeNull();
-        failed.LastError!.ShouldStartWith("SmtpException(");
+        failed.LastError.ShouldBe("SocketException(ConnectionRefused)");
         failed.NextAttemptAt.ShouldBeInRange(start + TimeSpan.FromSeconds(4), start + TimeSpan.FromSeconds(5));
         (await OutboxTestData.DrainAsync(host)).Claimed.ShouldBe(0);
 
@@ -177,9 +178,10 @@ public sealed class DeliverDueMessagesHandlerTests
     [Fact]
     public void DescribeFailure_NestedExceptions_TypesAndCodesOnly()
     {
-        var exception = new System.Net.Mail.SmtpException("secret server text", new IOException("more text", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+        var exception = new MailKit.Net.Smtp.SmtpCommandException(MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.TransactionFailed,
+            "secret server text", new IOException("more text", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
 
-        DeliverDueMessagesHandler.DescribeFailure(exception).ShouldBe("SmtpException(GeneralFailure) <- IOException <- SocketException(ConnectionRefused)");
+        DeliverDueMessagesHandler.DescribeFailure(exception).ShouldBe("SmtpCommandException(554) <- IOException <- SocketException(ConnectionRefused)");
     }
 
     private static async Task<int> DrainUntilEmptyAsync(CoreTestHost node)

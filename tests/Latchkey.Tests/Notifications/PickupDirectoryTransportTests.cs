@@ -22,7 +22,9 @@ public sealed class PickupDirectoryTransportTests
         Path.GetFileName(file).ShouldBe($"20261123T090000Z-{queued.Id:N}.eml");
         var mail = ReceivedMail.Parse(await File.ReadAllTextAsync(file));
         mail.Header("To").ShouldBe(email.To);
-        mail.Header("From").ShouldBe("\"Latchkey\" <latchkey@localhost>");
+        mail.Header("From").ShouldBe("Latchkey <latchkey@localhost>");
+        mail.Header("Auto-Submitted").ShouldBe("auto-generated");
+        mail.Raw.ShouldContain("\r\n");
         mail.Header("Subject").ShouldBe(email.Subject);
         mail.Header("Message-ID").ShouldBe(queued.MessageId);
         mail.Part("text/plain").ShouldBe(email.TextBody);

@@ -6,42 +6,87 @@ namespace Latchkey.Tests.Passwords;
 public sealed class PasswordHashingGateTests
 {
     [Fact]
-    public async Task Enter_SlotsAndQueueFull_RefusesAtOnce()
+    public async Task RunAsync_WorkersBusyAndQueueFull_RefusesAtOnceForEveryone()
     {
-        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 1);
-        var held = gate.Enter();
-        var queued = Task.Run(() => gate.Enter().Dispose());
-        await WaitUntilAsync(() => gate.Queued == 1);
+        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 1, clientQueueLimit: 1);
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("198.51.100.1", () => release.Wait(TimeSpan.FromSeconds(30)));
+        await WaitUntilAsync(() => gate.Queued == 0 && gate.TotalEntered == 1);
+        var queued = gate.RunAsync("198.51.100.2", () => true);
 
-        Should.Throw<HashingCapacityExceededException>(() => gate.Enter());
+        var refused = Should.Throw<HashingCapacityExceededException>(() => gate.RunAsync("198.51.100.3", () => true));
 
-        held.Dispose();
-        await queued;
+        refused.PerClient.ShouldBeFalse();
+        release.Set();
+        (await held).ShouldBeTrue();
+        (await queued).ShouldBeTrue();
         gate.Queued.ShouldBe(0);
     }
 
     [Fact]
-    public async Task Enter_QueuedCaller_RunsWhenSlotFrees()
+    public async Task RunAsync_OneClientOverItsShare_RefusedWhileOtherClientsStillQueue()
     {
-        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 4);
-        var held = gate.Enter();
-        var queued = Task.Run(() => { using var slot = gate.Enter(); return true; });
-        await WaitUntilAsync(() => gate.Queued == 1);
-        queued.IsCompleted.ShouldBeFalse();
+        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 8, clientQueueLimit: 2);
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("198.51.100.1", () => release.Wait(TimeSpan.FromSeconds(30)));
+        await WaitUntilAsync(() => gate.TotalEntered == 1);
+        var flood = new[] { gate.RunAsync("198.51.100.9", () => 1), gate.RunAsync("198.51.100.9", () => 2) };
 
-        held.Dispose();
+        var refused = Should.Throw<HashingCapacityExceededException>(() => gate.RunAsync("198.51.100.9", () => 3));
+        var other = gate.RunAsync("198.51.100.2", () => 4);
 
-        (await queued).ShouldBeTrue();
-        gate.TotalEntered.ShouldBe(2);
+        refused.PerClient.ShouldBeTrue();
+        release.Set();
+        await held;
+        (await Task.WhenAll(flood)).ShouldBe([1, 2]);
+        (await other).ShouldBe(4);
     }
 
     [Fact]
-    public void Enter_QueueWaitTimesOut_Refuses()
+    public async Task RunAsync_SeveralClientsWaiting_ServedInTurnsNotInArrivalOrder()
+    {
+        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 16, clientQueueLimit: 8);
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("hold", () => release.Wait(TimeSpan.FromSeconds(30)));
+        await WaitUntilAsync(() => gate.TotalEntered == 1);
+        var order = new List<string>();
+        var jobs = new List<Task<bool>>();
+        foreach (var (client, name) in new[] { ("flood", "f1"), ("flood", "f2"), ("flood", "f3"), ("flood", "f4"), ("user", "u1") })
+        {
+            jobs.Add(gate.RunAsync(client, () => { lock (order) { order.Add(name); } return true; }));
+        }
+
+        release.Set();
+        await held;
+        await Task.WhenAll(jobs);
+
+        order.ShouldBe(["f1", "u1", "f2", "f3", "f4"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_Work_RunsOnAHashingThreadNeverOnThePool()
+    {
+        using var gate = Hashers.Gate();
+
+        var (name, pool) = await gate.RunAsync("198.51.100.1", () => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
+
+        name.ShouldStartWith("latchkey-hashing-");
+        pool.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RunAsync_QueueWaitTimesOut_Refuses()
     {
         using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 4, queueTimeout: TimeSpan.FromMilliseconds(50));
-        using var held = gate.Enter();
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("198.51.100.1", () => release.Wait(TimeSpan.FromSeconds(30)));
+        var late = gate.RunAsync("198.51.100.2", () => true);
+        await Task.Delay(200);
 
-        Should.Throw<HashingCapacityExceededException>(() => gate.Enter());
+        release.Set();
+
+        await held;
+        await Should.ThrowAsync<HashingCapacityExceededException>(() => late);
         gate.Queued.ShouldBe(0);
     }
 
@@ -50,11 +95,31 @@ public sealed class PasswordHashingGateTests
     {
         using var gate = Hashers.Gate(maxConcurrency: 2, queueLimit: 100);
         var hasher = Hashers.Argon2id(1024, 1, gate);
+        var sync = new object();
+        var inside = 0;
+        var most = 0;
 
-        var hashes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => hasher.Hash($"Password-{i}!"))));
+        var checks = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => gate.RunAsync($"client-{i % 3}", () =>
+        {
+            lock (sync)
+            {
+                most = Math.Max(most, ++inside);
+            }
 
-        hashes.Distinct().Count().ShouldBe(16);
-        gate.TotalEntered.ShouldBe(16);
+            Thread.Sleep(5);
+            lock (sync)
+            {
+                inside--;
+            }
+
+            return true;
+        })));
+        var hashes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => hasher.Hash($"Password-{i}!"))));
+
+        checks.ShouldAllBe(c => c);
+        most.ShouldBeLessThanOrEqualTo(2);
+        hashes.Distinct().Count().ShouldBe(8);
+        gate.TotalEntered.ShouldBe(24);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -34,26 +34,79 @@ public sealed class SignInHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task HandleAsync_UnknownAddressAndWrongPassword_SameAnswerSameHashingWork()
+    public async Task HandleAsync_FourRefusalKinds_SameAnswerSameHashingWork()
     {
-        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        var plain = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        var changed = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        var locked = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        await using (var scope = _host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Account>>();
+            db.PasswordHistory.Add(new PasswordHistoryEntry
+            {
+                Id = Guid.NewGuid(),
+                AccountId = changed.Id,
+                PasswordHash = hasher.HashPassword(changed, "Old-Pass1"),
+                CreatedAt = _host.Clock.GetUtcNow().AddDays(-1),
+            });
+            await db.SaveChangesAsync();
+            await db.Users.Where(a => a.Id == locked.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEnd, _host.Clock.GetUtcNow().AddHours(1)));
+        }
+
         var gate = _host.Services.GetRequiredService<PasswordHashingGate>();
         _host.Services.GetRequiredService<Argon2idHasher>().VerifyDummy("warm up the dummy hash");
+        var attempts = new (string Email, string Password)[]
+        {
+            ("nobody-" + plain.Email, Password),
+            (plain.Email!, "Wrong-Pass1"),
+            (changed.Email!, "Wrong-Pass1"),
+            (locked.Email!, Password),
+        };
 
-        var before = gate.TotalEntered;
-        var unknown = await SignInAsync("nobody-" + account.Email, Password);
-        var afterUnknown = gate.TotalEntered;
-        var wrong = await SignInAsync(account.Email!, "Wrong-Pass1");
-        var afterWrong = gate.TotalEntered;
+        var failures = new List<Failure>();
+        var work = new List<long>();
+        foreach (var (email, password) in attempts)
+        {
+            var before = gate.TotalEntered;
+            failures.Add((await SignInAsync(email, password)).Failure!);
+            work.Add(gate.TotalEntered - before);
+        }
 
-        unknown.Failure.ShouldBe(wrong.Failure);
-        unknown.Failure!.Code.ShouldBe(ErrorCodes.InvalidCredentials);
-        (afterUnknown - before).ShouldBe(1);
-        (afterWrong - afterUnknown).ShouldBe(1);
-        await using var scope = _host.CreateScope();
-        var failures = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().AuditEvents
+        failures.Distinct().ShouldHaveSingleItem().ShouldBe(new Failure(ErrorCodes.InvalidCredentials, SignInHandler.RefusedMessage));
+        work.ShouldAllBe(w => w == SignInPasswordCheck.RefusalVerifications);
+        await using var check = _host.CreateScope();
+        var reasons = await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().AuditEvents
             .Where(e => e.Type == AuditEventTypes.SignIn && e.Outcome == AuditEventTypes.Failure).Select(e => e.Detail).ToListAsync();
-        failures.ShouldBe(["unknown_account", "wrong_password"], ignoreOrder: true);
+        reasons.ShouldBe(["unknown_account", "wrong_password", "wrong_password", "locked"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task HandleAsync_PreviousPassword_SameAnswerAndWorkRecordedAsStaleDevice()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);
+        await using (var scope = _host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            db.PasswordHistory.Add(new PasswordHistoryEntry
+            {
+                Id = Guid.NewGuid(),
+                AccountId = account.Id,
+                PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Account>>().HashPassword(account, "Old-Pass1"),
+                CreatedAt = _host.Clock.GetUtcNow().AddDays(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var gate = _host.Services.GetRequiredService<PasswordHashingGate>();
+        var before = gate.TotalEntered;
+
+        var result = await SignInAsync(account.Email!, "Old-Pass1");
+
+        (gate.TotalEntered - before).ShouldBe(SignInPasswordCheck.RefusalVerifications);
+        result.Failure.ShouldBe(new Failure(ErrorCodes.InvalidCredentials, SignInHandler.RefusedMessage));
+        await using var check = _host.CreateScope();
+        (await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().StaleDevices.AnyAsync(d => d.AccountId == account.Id)).ShouldBeTrue();
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class ResetTwoFactorCliTests : IDisposable
     [Fact]
     public async Task ResetTwoFactor_UnknownAccount_RefusedNotFound()
     {
+        using var store = new CoreTestHost(store: _store);
         using var output = new StringWriter();
         using var error = new StringWriter();
 

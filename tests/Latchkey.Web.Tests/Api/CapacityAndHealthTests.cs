@@ -20,11 +20,11 @@ public sealed class CapacityAndHealthTests
         using var client = factory.CreateClient();
         var gate = factory.Services.GetRequiredService<PasswordHashingGate>();
 
-        HttpResponseMessage response;
-        using (gate.Enter())
-        {
-            response = await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" });
-        }
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("hold", () => release.Wait(TimeSpan.FromSeconds(30)));
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" });
+        release.Set();
+        await held;
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));

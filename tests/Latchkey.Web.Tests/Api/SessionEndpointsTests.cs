@@ -2,10 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Web.Tests.Api;
@@ -23,8 +29,7 @@ public sealed class SessionEndpointsTests(LatchkeyWebFactory factory) : IClassFi
         var response = await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single();
-        cookie.ShouldStartWith("latchkey_session=");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("latchkey_session=", StringComparison.Ordinal));
         cookie.ShouldContain("httponly");
         cookie.ShouldContain("samesite=lax");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -78,7 +83,7 @@ public sealed class SessionEndpointsTests(LatchkeyWebFactory factory) : IClassFi
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
         using var owner = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         var signIn = await owner.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password });
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("latchkey_session=", StringComparison.Ordinal)).Split(';')[0];
         using var thief = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         thief.DefaultRequestHeaders.Add("Cookie", cookie);
         owner.DefaultRequestHeaders.Add("Cookie", cookie);
@@ -90,20 +95,33 @@ public sealed class SessionEndpointsTests(LatchkeyWebFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task PostSession_UnknownAddressOrWrongPassword_IdenticalAnswers()
+    public async Task PostSession_FourRefusalKinds_IdenticalStatusAndBody()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        var plain = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        var changed = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        var locked = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Account>>();
+            db.PasswordHistory.Add(new PasswordHistoryEntry { Id = Guid.NewGuid(), AccountId = changed.Id, PasswordHash = hasher.HashPassword(changed, "Old-Pass1"), CreatedAt = DateTimeOffset.UnixEpoch });
+            await db.SaveChangesAsync();
+            await db.Users.Where(a => a.Id == locked.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEnd, AccountLockout.Indefinite));
+        }
+
         using var client = factory.CreateClient();
+        var answers = new List<(HttpStatusCode Status, string Body, bool Cookie)>();
+        foreach (var (email, password) in new[] { ("nobody-" + plain.Email, Password), (plain.Email!, "Wrong-Pass1"), (changed.Email!, "Wrong-Pass1"), (locked.Email!, Password) })
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/session", new { email, password });
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            body.Remove("traceId");
+            answers.Add((response.StatusCode, body.ToJsonString(), response.Headers.Contains("Set-Cookie")));
+        }
 
-        var unknown = await client.PostAsJsonAsync("/api/v1/session", new { email = "nobody-" + account.Email, password = Password });
-        var wrong = await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Wrong-Pass1" });
-
-        unknown.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var a = await Problems.ReadAsync(unknown, "invalid_credentials");
-        var b = await Problems.ReadAsync(wrong, "invalid_credentials");
-        a.GetProperty("title").GetString().ShouldBe(b.GetProperty("title").GetString());
-        unknown.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        answers.Distinct().ShouldHaveSingleItem().Status.ShouldBe(HttpStatusCode.Unauthorized);
+        answers[0].Body.ShouldContain("invalid_credentials");
+        answers[0].Cookie.ShouldBeFalse();
     }
 
     [Theory]

@@ -9,7 +9,8 @@ public static class Problems
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string expectedCode)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        response.Content.Headers.ContentType.ShouldNotBeNull("a problem answer must say its media type");
+        response.Content.Headers.ContentType.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("code").GetString().ShouldBe(expectedCode);
         problem.GetProperty("status").GetInt32().ShouldBe((int)response.StatusCode);

@@ -10,6 +10,7 @@ namespace Latchkey.Web.Tests.Infrastructure;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, string baseUrl)
     {
@@ -18,6 +19,9 @@ public sealed class ServerProcess : IDisposable
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>What the server wrote to standard output and error so far (warnings and above), line by line.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
 
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string workingDirectory)
     {
@@ -42,13 +46,13 @@ public sealed class ServerProcess : IDisposable
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start latchkey.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, baseUrl);
+        process.OutputDataReceived += (_, line) => server.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, baseUrl);
         using var client = new HttpClient();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (process.HasExited)
             {
@@ -71,7 +75,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         server.Dispose();
-        throw new TimeoutException("latchkey did not become healthy within 30 s.");
+        throw new TimeoutException("latchkey did not become healthy within 60 s.");
     }
 
     public void Dispose()
@@ -83,6 +87,14 @@ public sealed class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     private static int FreePort()

@@ -21,7 +21,7 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         await LockAsync(account);
         using var anonymous = factory.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password })).StatusCode.ShouldBe(HttpStatusCode.Locked);
+        await Problems.ReadAsync(await anonymous.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password }), "invalid_credentials");
         using var client = await factory.SignedInClientAsync(admin.Email!, Password);
         var lockout = await client.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{account.Id}/lockout");
 
@@ -53,11 +53,15 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
         var user = await factory.CreateAccountAsync($"user@{domain}", Password, mailbox: true);
         var manager = await factory.CreateAccountAsync($"boss@{domain}", Password, Role.Manager, domain);
         using var op = await factory.SignedInClientAsync($"op@{domain}", Password);
+        await LockAsync(user);
+        using var newBrowser = factory.CreateClient();
+        await Problems.ReadAsync(await newBrowser.PostAsJsonAsync("/api/v1/session", new { email = user.Email, password = Password }), "invalid_credentials");
 
         var onUser = await op.PostAsync($"/api/v1/accounts/{user.Id}/unlock", null);
         var onManager = await op.PostAsync($"/api/v1/accounts/{manager.Id}/unlock", null);
 
         onUser.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await newBrowser.PostAsJsonAsync("/api/v1/session", new { email = user.Email, password = Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await op.GetAsync($"/api/v1/accounts/{user.Id}/lockout")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Problems.ReadAsync(onManager, "forbidden");
     }
@@ -95,18 +99,48 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task LoginPage_LockedAccount_423SayingItIsLocked()
+    public async Task LoginPage_LockedAccountFromNewBrowser_SameAnswerAsAWrongPassword()
     {
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
         await LockAsync(account);
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var locked = await SubmitLoginAsync(client, account.Email!, Password);
+        var wrong = await SubmitLoginAsync(client, "nobody-" + account.Email, Password);
+
+        locked.Status.ShouldBe(HttpStatusCode.Unauthorized);
+        locked.ShouldBe(wrong);
+    }
+
+    [Fact]
+    public async Task LoginPage_BrowserThatSignedInBefore_SignsInWhileLockedForOthers()
+    {
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        using var owner = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await SubmitLoginAsync(owner, account.Email!, Password)).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await owner.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.DeleteAsync("/api/v1/session")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await LockAsync(account);
+        using var stranger = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var refused = await SubmitLoginAsync(stranger, account.Email!, Password);
+        var signedIn = await SubmitLoginAsync(owner, account.Email!, Password);
+
+        refused.Status.ShouldBe(HttpStatusCode.Unauthorized);
+        signedIn.Status.ShouldBe(HttpStatusCode.Redirect);
+        (await owner.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Alert)> SubmitLoginAsync(HttpClient client, string email, string password)
+    {
         var page = await HtmlForms.ParseAsync(await client.GetAsync("/login"));
+        var response = await HtmlForms.SubmitAsync(client, page, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return (response.StatusCode, null);
+        }
 
-        var response = await HtmlForms.SubmitAsync(client, page, new Dictionary<string, string> { ["Email"] = account.Email!, ["Password"] = Password });
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Locked);
-        var answer = await HtmlForms.ParseAsync(response);
-        answer.QuerySelector("[role=alert]")!.TextContent.ShouldStartWith("This account is locked after 10 failed logins");
+        return (response.StatusCode, (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")?.TextContent);
     }
 
     private async Task LockAsync(Account account)

@@ -75,7 +75,7 @@ public sealed class DovecotPolicyEndpointsTests(LatchkeyWebFactory factory) : IC
     }
 
     [Fact]
-    public async Task ReportedFailures_TenDistinct_AllowRefusesWithReasonAndApiShowsLocked()
+    public async Task ReportedFailures_TenDistinct_AllowRefusesWithTheUnknownUserWordsAndWebRefusesToo()
     {
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         using var client = Client("dovecot", (await SecretAsync()).Secret);
@@ -88,11 +88,13 @@ public sealed class DovecotPolicyEndpointsTests(LatchkeyWebFactory factory) : IC
         var answer = await PostAsync(client, "allow", new { login = account.Email, pwhash = "0fff", remote = "203.0.113.7", protocol = "imap" });
 
         answer.GetProperty("status").GetInt32().ShouldBe(-1);
-        answer.GetProperty("msg").GetString()!.ShouldStartWith("This account is locked after 10 failed logins");
+        answer.GetProperty("msg").GetString().ShouldBe(CheckMailLoginHandler.RefusedMessage);
+        var unknown = await PostAsync(client, "allow", new { login = "nobody-" + account.Email, pwhash = "0fff", remote = "203.0.113.8", protocol = "imap" });
+        unknown.GetProperty("status").GetInt32().ShouldBe(0);
         using var web = factory.CreateClient();
         var signIn = await web.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password });
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Locked);
-        (await Problems.ReadAsync(signIn, "locked")).GetProperty("title").GetString()!.ShouldStartWith("This account is locked");
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await Problems.ReadAsync(signIn, "invalid_credentials");
     }
 
     [Fact]

@@ -62,6 +62,24 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PagesWithForms_ServedWithoutTheAntiforgeryCacheHeaderWarning()
+    {
+        using var store = TestStore.Create();
+        using var server = await ServerProcess.StartAsync(WithAdmin(store), store.DataDirectory);
+        using var client = new HttpClient();
+
+        foreach (var page in new[] { "/login", "/forgot-password" })
+        {
+            using var response = await client.GetAsync(server.BaseUrl + page);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+            (await response.Content.ReadAsStringAsync()).ShouldContain("__RequestVerificationToken");
+        }
+
+        server.Output.ShouldNotContain(line => line.Contains("have been overridden", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AntiforgeryTokenFromNodeA_AcceptedByNodeB_KeysLiveInTheStore()
     {
         using var store = TestStore.Create();
@@ -123,7 +141,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         using var client = new HttpClient();
         var response = await client.PostAsJsonAsync(baseUrl + "/api/v1/session", new { email = "admin@example.com", password = Password });
         response.EnsureSuccessStatusCode();
-        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("latchkey_session=", StringComparison.Ordinal)).Split(';')[0];
     }
 
     private static HttpClient ClientWithCookie(string cookie)

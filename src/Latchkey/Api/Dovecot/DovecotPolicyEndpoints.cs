@@ -73,10 +73,12 @@ internal static class DovecotPolicyEndpoints
         if (command == "report")
         {
             await report.HandleAsync(attempt, cancellationToken);
+            LatchkeyMetrics.SignIn(attempt.Success == true ? "success" : "failure", attempt.Protocol is "imap" or "pop3" or "submission" or "smtp" or "lmtp" or "sieve" ? attempt.Protocol : "other");
             return TypedResults.Ok(new DovecotPolicyAnswer(0, ""));
         }
 
         var verdict = await check.HandleAsync(attempt, cancellationToken);
+        LatchkeyMetrics.PolicyVerdict(verdict.Status switch { < 0 => "refuse", > 0 => "delay", _ => "allow" });
         return TypedResults.Ok(new DovecotPolicyAnswer(verdict.Status, verdict.Message));
     }
 

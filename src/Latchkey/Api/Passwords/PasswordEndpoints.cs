@@ -46,7 +46,7 @@ internal static class PasswordEndpoints
     {
         var session = CurrentSession.Required(context);
         var result = await handler.HandleAsync(
-            new ChangePasswordCommand(session.AccountId, session.SessionId, body.CurrentPassword ?? "", body.NewPassword ?? "", body.ConfirmPassword ?? "", body.SignOutEverywhere, body.RevokeAppPasswords),
+            new ChangePasswordCommand(session.AccountId, session.SessionId, body.CurrentPassword ?? "", body.NewPassword ?? "", body.ConfirmPassword ?? "", body.SignOutEverywhere, body.RevokeAppPasswords, body.RevokeApiTokens),
             CurrentSession.Audit(context),
             cancellationToken);
         if (!result.Succeeded)

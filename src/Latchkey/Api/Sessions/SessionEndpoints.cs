@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
@@ -24,6 +25,7 @@ internal static class SessionEndpoints
         SignInHandler handler,
         CompleteTwoFactorSignInHandler twoFactor,
         IOptions<LatchkeySessionOptions> options,
+        IOptions<LockoutOptions> lockoutOptions,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -38,18 +40,24 @@ internal static class SessionEndpoints
         }
 
         var result = await handler.HandleAsync(
-            new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context)), cancellationToken);
+            new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context)), cancellationToken);
         if (result.Failure is { Code: ErrorCodes.TwoFactorRequired, Extensions: { } challenge } && !string.IsNullOrWhiteSpace(body.Code))
         {
-            result = await twoFactor.HandleAsync((string)challenge["challenge"], body.Code, null, RequestInfo.Ip(context), RequestInfo.UserAgent(context), cancellationToken);
+            result = await twoFactor.HandleAsync((string)challenge["challenge"], body.Code, null, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context), cancellationToken);
         }
 
         if (!result.Succeeded)
         {
+            if (result.Failure.Code == ErrorCodes.RateLimited)
+            {
+                DeviceCookie.RetryAfter(context, lockoutOptions.Value);
+            }
+
             return ApiProblems.Result(result.Failure);
         }
 
         SessionCookie.Append(context, options.Value, result.Value);
+        DeviceCookie.Append(context, lockoutOptions.Value, result.Value);
         return TypedResults.Ok(AccountView.From(result.Value.Account, timeProvider.GetUtcNow()));
     }
 

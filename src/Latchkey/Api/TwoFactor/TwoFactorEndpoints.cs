@@ -1,4 +1,5 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
@@ -42,6 +43,7 @@ internal static class TwoFactorEndpoints
         HttpContext context,
         CompleteTwoFactorSignInHandler handler,
         IOptions<LatchkeySessionOptions> options,
+        IOptions<LockoutOptions> lockoutOptions,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -50,13 +52,14 @@ internal static class TwoFactorEndpoints
             return ApiProblems.Result(missing);
         }
 
-        var result = await handler.HandleAsync(body!.Challenge, body.Code, body.RecoveryCode, RequestInfo.Ip(context), RequestInfo.UserAgent(context), cancellationToken);
+        var result = await handler.HandleAsync(body!.Challenge, body.Code, body.RecoveryCode, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context), cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.Result(result.Failure);
         }
 
         SessionCookie.Append(context, options.Value, result.Value);
+        DeviceCookie.Append(context, lockoutOptions.Value, result.Value);
         return TypedResults.Ok(AccountView.From(result.Value.Account, timeProvider.GetUtcNow()));
     }
 

@@ -1,6 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ namespace Latchkey.Pages.Account;
 public sealed class PasswordModel(
     ChangePasswordHandler handler,
     PasswordPolicyProvider policies,
+    ListApiTokensHandler tokens,
     IOptions<LatchkeySessionOptions> options) : PageModel
 {
     private Dictionary<string, string> _fieldErrors = [];
@@ -33,6 +35,12 @@ public sealed class PasswordModel(
 
     [BindProperty]
     public bool RevokeAppPasswords { get; set; }
+
+    [BindProperty]
+    public bool RevokeApiTokens { get; set; }
+
+    /// <summary>The account's live API tokens, listed so the user can end them with the change.</summary>
+    public IReadOnlyList<ApiTokenView> LiveTokens { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "changed")]
     public bool Changed { get; set; }
@@ -70,7 +78,7 @@ public sealed class PasswordModel(
         }
 
         var result = await handler.HandleAsync(
-            new ChangePasswordCommand(session.AccountId, session.SessionId, CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? "", SignOutEverywhere, RevokeAppPasswords),
+            new ChangePasswordCommand(session.AccountId, session.SessionId, CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? "", SignOutEverywhere, RevokeAppPasswords, RevokeApiTokens),
             CurrentSession.Audit(HttpContext),
             cancellationToken);
         if (result.Succeeded)
@@ -114,7 +122,9 @@ public sealed class PasswordModel(
 
     private async Task LoadRulesAsync(IReadOnlyCollection<string>? failed, CancellationToken cancellationToken)
     {
-        Email = CurrentSession.Required(HttpContext).Email;
+        var session = CurrentSession.Required(HttpContext);
+        Email = session.Email;
+        LiveTokens = await tokens.HandleAsync(session.AccountId, cancellationToken);
         var policy = await policies.ForEmailAsync(Email, cancellationToken);
         Rules = [.. policy.EnforcedRules().Select(id => new ChecklistRule(id, PasswordRuleTexts.Describe(id, policy), failed is null ? null : !failed.Contains(id)))];
     }

@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,6 +48,21 @@ public sealed partial class AccountModel(
     public AccountDetails Details { get; private set; } = null!;
 
     public bool CanDisable { get; private set; }
+
+    /// <summary>The account's live API tokens (never a secret).</summary>
+    public IReadOnlyList<ApiTokenView> Tokens { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(Guid tokenId, [FromServices] RevokeApiTokenHandler revoke, CancellationToken cancellationToken)
+    {
+        var result = await revoke.HandleAsync(Id, tokenId, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = "The token has been revoked.";
+        return RedirectToPage(new { id = Id });
+    }
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => RenderAsync(cancellationToken);
 
@@ -174,6 +190,7 @@ public sealed partial class AccountModel(
         }
 
         Details = result.Value;
+        Tokens = await HttpContext.RequestServices.GetRequiredService<ListApiTokensHandler>().HandleAsync(Id, cancellationToken);
         TwoFactor = await HttpContext.RequestServices.GetRequiredService<Core.TwoFactor.GetTwoFactorStatusHandler>().HandleAsync(Id, cancellationToken);
         CanDisable = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Disable) is null;
         return null;

@@ -9,6 +9,7 @@ namespace Latchkey.Tests.Passwords.Blocklist;
 public sealed class BlocklistCliTests : IDisposable
 {
     private readonly TestStore _store = TestStore.Create();
+    private bool _migrated;
 
     private string FilterPath => Path.Combine(_store.DataDirectory, BlocklistOptions.DefaultFileName);
 
@@ -91,6 +92,12 @@ public sealed class BlocklistCliTests : IDisposable
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
     {
+        if (!_migrated && args is not ["migrate", ..])
+        {
+            (await CliApp.RunAsync(["migrate"], TextReader.Null, TextWriter.Null, TextWriter.Null, _store.Settings)).ShouldBe(ExitCodes.Success);
+            _migrated = true;
+        }
+
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await CliApp.RunAsync(args, new StringReader(""), output, error, _store.Settings);

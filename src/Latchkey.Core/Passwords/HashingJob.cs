@@ -1,0 +1,18 @@
+namespace Latchkey.Core.Passwords;
+
+/// <summary>One piece of hashing work waiting in <see cref="PasswordHashingGate"/>'s queue.</summary>
+internal abstract class HashingJob(long enqueuedAt, CancellationToken cancellationToken)
+{
+    public long EnqueuedAt { get; } = enqueuedAt;
+
+    public bool Cancelled => CancellationToken.IsCancellationRequested;
+
+    protected CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Runs the work on the calling (hashing) thread and completes the caller's task.</summary>
+    public abstract void Execute();
+
+    public abstract void Fail(Exception exception);
+
+    public abstract void Cancel();
+}

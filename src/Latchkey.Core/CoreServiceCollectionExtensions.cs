@@ -10,6 +10,7 @@ using Latchkey.Core.Passwords;
 using Latchkey.Core.Passwords.Blocklist;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
+using Latchkey.Core.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -134,6 +135,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CreateAppPasswordHandler>();
         services.AddScoped<ListAppPasswordsHandler>();
         services.AddScoped<RevokeAppPasswordHandler>();
+        services.AddTwoFactor(configuration);
         services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
         services.AddScoped<ISignOutEverywhereHook, CloseMailConnectionsOnSignOut>();
         services.AddScoped<ApiTokenRevoker>();

@@ -21,7 +21,8 @@ public static class AccessPolicy
 {
     public static Role MinimumRole(AdminAction action) => action switch
     {
-        AdminAction.View or AdminAction.ResetPassword or AdminAction.RequireChange or AdminAction.Unlock or AdminAction.RevokeSessions => Role.Operator,
+        AdminAction.View or AdminAction.ResetPassword or AdminAction.RequireChange or AdminAction.Unlock or AdminAction.RevokeSessions
+            or AdminAction.ResetSecondFactor => Role.Operator,
         AdminAction.Create or AdminAction.Disable or AdminAction.EditPolicy => Role.Manager,
         _ => Role.Administrator,
     };
@@ -87,6 +88,7 @@ public static class AccessPolicy
         AdminAction.RequireChange => "require a password change of",
         AdminAction.Unlock => "unlock",
         AdminAction.RevokeSessions => "end the sessions of",
+        AdminAction.ResetSecondFactor => "reset the second factor of",
         AdminAction.Create => "create accounts",
         AdminAction.Disable => "disable or enable",
         AdminAction.EditPolicy => "edit the password policy",

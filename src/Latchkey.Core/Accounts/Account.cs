@@ -28,4 +28,13 @@ public sealed class Account : IdentityUser<Guid>
     public DateTimeOffset? PasswordChangedAt { get; set; }
 
     public List<RoleAssignment> Roles { get; set; } = [];
+
+    /// <summary>
+    /// Sign-ins made without a second factor while the domain's policy required one (its grace); reset when a factor
+    /// is added. <see cref="IdentityUser{TKey}.TwoFactorEnabled"/> says whether the account has a confirmed factor.
+    /// </summary>
+    public int TwoFactorGraceUsed { get; set; }
+
+    /// <summary>The domain's policy requires a second factor and the grace is used up: pages lead to set-up, the API answers 403.</summary>
+    public bool TwoFactorSetupRequired { get; set; }
 }

@@ -2,7 +2,7 @@ using Latchkey.Core.Lockout;
 
 namespace Latchkey.Core.Accounts;
 
-/// <summary>The account as the API answers it (DESIGN.md's shape, which scripts rely on).</summary>
+/// <summary>The account as the API answers it (DESIGN.md's shape, which scripts rely on), plus whether it has a second factor.</summary>
 public sealed record AccountView(
     Guid Id,
     string Email,
@@ -15,6 +15,7 @@ public sealed record AccountView(
     DateTimeOffset? LockedUntil,
     bool MustChangePassword,
     IReadOnlyList<StaleDeviceView> StaleDevices,
+    bool SecondFactor,
     string Language = Languages.Default)
 {
     /// <summary>
@@ -37,6 +38,7 @@ public sealed record AccountView(
             locked && account.LockoutEnd < AccountLockout.Indefinite ? account.LockoutEnd : null,
             account.MustChangePassword,
             staleDevices ?? [],
+            account.TwoFactorEnabled,
             Languages.Normalize(account.PreferredLanguage) ?? Languages.Default);
     }
 }

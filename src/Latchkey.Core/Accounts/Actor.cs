@@ -6,6 +6,9 @@ namespace Latchkey.Core.Accounts;
 /// </summary>
 public sealed record Actor(Guid? AccountId, string Email, IReadOnlyList<RoleAssignment> Roles)
 {
+    /// <summary>The session the actor acts through (null for the console); the step-up rule reads its last second-factor check.</summary>
+    public Guid? SessionId { get; init; }
+
     public static Actor Console { get; } = new(null, "cli", [new RoleAssignment { Role = Role.Administrator }]);
 
     public bool IsGlobalAdministrator => Roles.Any(r => r.Role == Role.Administrator && r.Domain is null);

@@ -14,6 +14,7 @@ public sealed class AdminAccountsHandler(
     LatchkeyDbContext db,
     SetAccountDisabledHandler setDisabled,
     RevokeAllSessionsHandler revokeAll,
+    StepUp stepUp,
     AuditLog auditLog)
 {
     public async Task<Result<Account>> SetDisabledAsync(Guid accountId, bool disabled, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
@@ -43,6 +44,6 @@ public sealed class AdminAccountsHandler(
             return (account, await auditLog.RefusedAsync(refused, context, account.Id, account.Email, action.ToString(), cancellationToken));
         }
 
-        return (account, null);
+        return (account, await stepUp.RequireAsync(actor, cancellationToken));
     }
 }

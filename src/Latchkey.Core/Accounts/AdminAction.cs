@@ -8,6 +8,9 @@ public enum AdminAction
     RequireChange,
     Unlock,
     RevokeSessions,
+
+    /// <summary>Remove every second factor (TOTP, passkeys, recovery codes) of an account that lost them.</summary>
+    ResetSecondFactor,
     Create,
     Disable,
     EditPolicy,

@@ -11,7 +11,7 @@ namespace Latchkey.Core.Accounts;
 /// and to grant the role (never above their own); an account keeps at least one role. Audited, refusals included,
 /// and every cached session of the account is dropped so the change applies on its next request.
 /// </summary>
-public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessions, AuditLog auditLog)
+public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessions, StepUp stepUp, AuditLog auditLog)
 {
     public async Task<Result<Account>> HandleAsync(Guid accountId, Role role, string? domain, bool grant, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
@@ -42,6 +42,11 @@ public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessi
         if (refused is not null)
         {
             return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, $"{(grant ? "grant" : "revoke")} {role}", cancellationToken);
+        }
+
+        if (await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired)
+        {
+            return stepUpRequired;
         }
 
         var existing = account.Roles.FirstOrDefault(r => r.Role == role && r.Domain == scope);

@@ -35,6 +35,11 @@ public sealed class ListAccountsHandler(LatchkeyDbContext db, StaleDevices stale
         {
             accounts = accounts.Where(a => a.MustChangePassword == mustChange);
         }
+
+        if (query.SecondFactor is { } secondFactor)
+        {
+            accounts = accounts.Where(a => a.TwoFactorEnabled == secondFactor);
+        }
         if (!string.IsNullOrWhiteSpace(query.Domain) && EmailAddress.TryNormalizeDomain(query.Domain, out var domain))
         {
             accounts = accounts.Where(a => a.Domain == domain);

@@ -8,4 +8,5 @@ public sealed record ListAccountsQuery(
     int Page = 1,
     int PageSize = 50,
     bool? Disabled = null,
-    bool? MustChangePassword = null);
+    bool? MustChangePassword = null,
+    bool? SecondFactor = null);

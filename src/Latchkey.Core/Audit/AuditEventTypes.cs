@@ -23,6 +23,14 @@ public static class AuditEventTypes
     public const string AppPasswordCreated = "app_password_created";
     public const string AppPasswordRevoked = "app_password_revoked";
     public const string LanguageChanged = "language_changed";
+    public const string TwoFactorAdded = "two_factor_added";
+    public const string TwoFactorRemoved = "two_factor_removed";
+    public const string TwoFactorReset = "two_factor_reset";
+    public const string TwoFactorChallenged = "two_factor_challenged";
+    public const string RecoveryCodeUsed = "recovery_code_used";
+    public const string RecoveryCodesRegenerated = "recovery_codes_regenerated";
+    public const string StepUp = "step_up";
+    public const string TwoFactorPolicyChanged = "two_factor_policy_changed";
     public const string ApiTokenCreated = "api_token_created";
     public const string ApiTokenRevoked = "api_token_revoked";
     public const string OidcClientRegistered = "oidc_client_registered";

@@ -17,6 +17,8 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string Unauthorized = "unauthorized";
     public const string Unavailable = "unavailable";
+    public const string StepUpRequired = "step_up_required";
+    public const string TwoFactorSetupRequired = "two_factor_setup_required";
     public const string InsufficientScope = "insufficient_scope";
 
     /// <summary>A state-changing API request from another origin (Fetch Metadata or Origin), or one the browser could forge.</summary>

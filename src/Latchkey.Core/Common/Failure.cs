@@ -6,6 +6,9 @@ namespace Latchkey.Core.Common;
 /// </summary>
 public sealed record Failure(string Code, string Message, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>Extra members of the answer beside <c>code</c> (the sign-in's <c>challenge</c> and <c>methods</c>).</summary>
+    public IReadOnlyDictionary<string, object>? Extensions { get; init; }
+
     public static Failure Field(string code, string field, string message) =>
         new(code, message, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -8,6 +8,7 @@ using Latchkey.Core.Oidc;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
+using Latchkey.Core.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,13 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<DovecotPolicySecret> DovecotPolicySecrets => Set<DovecotPolicySecret>();
 
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<TwoFactorChallenge> TwoFactorChallenges => Set<TwoFactorChallenge>();
+
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
@@ -91,6 +99,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<KnownMailSource>(ModelConfiguration.ConfigureKnownMailSource);
         builder.Entity<AppPassword>(ModelConfiguration.ConfigureAppPassword);
         builder.Entity<DovecotPolicySecret>(ModelConfiguration.ConfigureDovecotPolicySecret);
+        ModelConfiguration.ConfigureTwoFactor(builder);
         builder.Entity<ApiToken>(ModelConfiguration.ConfigureApiToken);
         OidcModelConfiguration.Configure(builder);
     }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Latchkey.Core.Data;
 
 /// <summary>Table and index shapes. A change here needs a new script for both providers under <c>Data/Sql</c>.</summary>
-internal static class ModelConfiguration
+internal static partial class ModelConfiguration
 {
     public static void ConfigureAccount(EntityTypeBuilder<Account> account)
     {
@@ -39,6 +39,7 @@ internal static class ModelConfiguration
         domain.HasKey(d => d.Name);
         domain.Property(d => d.Name).HasMaxLength(253);
         domain.Property(d => d.PasswordPolicy).HasMaxLength(4000);
+        domain.Property(d => d.TwoFactorRequirement).HasMaxLength(16).IsRequired();
     }
 
     public static void ConfigureSession(EntityTypeBuilder<Session> session)

@@ -3,6 +3,7 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
+using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Lockout;
@@ -14,7 +15,7 @@ namespace Latchkey.Core.Lockout;
 /// <see cref="AccessPolicy"/>'s <see cref="AdminAction.Unlock"/> (Operators and up, within their domains); a
 /// refusal is audited.
 /// </summary>
-public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lockout, SecurityTeamNotices notices, AuditLog auditLog)
+public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lockout, SecurityTeamNotices notices, StepUp stepUp, AuditLog auditLog)
 {
     public async Task<Result<Unlocked>> HandleAsync(Guid accountId, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
@@ -29,6 +30,11 @@ public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lo
         if (AccessPolicy.CanActOn(actor, account, AdminAction.Unlock) is { } refused)
         {
             return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, nameof(AdminAction.Unlock), cancellationToken);
+        }
+
+        if (await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired)
+        {
+            return stepUpRequired;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

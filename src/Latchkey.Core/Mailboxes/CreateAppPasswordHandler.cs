@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,11 @@ namespace Latchkey.Core.Mailboxes;
 /// mailbox, for a name that is empty, too long, or already used by another of the account's app passwords, and
 /// beyond <see cref="MailboxOptions.MaxAppPasswords"/>.
 /// </summary>
-public sealed class CreateAppPasswordHandler(LatchkeyDbContext db, AuditLog auditLog, IOptions<MailboxOptions> options, TimeProvider timeProvider)
+public sealed class CreateAppPasswordHandler(LatchkeyDbContext db, AuditLog auditLog, StepUp stepUp, IOptions<MailboxOptions> options, TimeProvider timeProvider)
 {
     public const string NameField = "name";
 
-    public async Task<Result<CreatedAppPassword>> HandleAsync(Guid accountId, string? name, AuditContext context, CancellationToken cancellationToken = default)
+    public async Task<Result<CreatedAppPassword>> HandleAsync(Guid accountId, Guid? sessionId, string? name, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var trimmed = name?.Trim() ?? "";
@@ -28,6 +29,11 @@ public sealed class CreateAppPasswordHandler(LatchkeyDbContext db, AuditLog audi
         if (account is null || account.Disabled)
         {
             return Result<CreatedAppPassword>.Fail(ErrorCodes.Unauthorized, "Sign in again.");
+        }
+
+        if (await stepUp.RequireAsync(accountId, sessionId, cancellationToken) is { } stepUpRequired)
+        {
+            return stepUpRequired;
         }
 
         if (!account.MailboxAccess)

@@ -29,6 +29,17 @@ public sealed class SecurityTeamNotices(EmailOutbox outbox, IOptions<SecurityTea
         Send($"Password reset: {account.Email} ({Highest(account)}) by {actor.Email}", $"{actor.Email} reset the password of {account.Email}, who holds the {Highest(account)} role.", context);
     }
 
+    /// <summary>The helpdesk reset an account's second factor: noticed when it holds a privileged role.</summary>
+    public void SecondFactorReset(Account account, Actor actor, AuditContext context)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (IsPrivileged(account))
+        {
+            Send($"Second factor reset: {account.Email} ({Highest(account)}) by {actor.Email}", $"{actor.Email} removed every second factor of {account.Email}, who holds the {Highest(account)} role.", context);
+        }
+    }
+
     /// <summary>An account was unlocked: noticed when it holds a privileged role.</summary>
     public void Unlocked(Account account, string actorEmail, AuditContext context)
     {

@@ -28,6 +28,7 @@ public sealed class ChangePasswordHandler(
     PasswordChangeEffects effects,
     SecurityTeamNotices notices,
     AuditLog auditLog,
+    StepUp stepUp,
     ILogger<ChangePasswordHandler> logger)
 {
     public const string CurrentPasswordField = "currentPassword";
@@ -47,6 +48,11 @@ public sealed class ChangePasswordHandler(
         if (account is null || account.Disabled)
         {
             return Result<PasswordChanged>.Fail(ErrorCodes.Unauthorized, "Sign in again.");
+        }
+
+        if (await stepUp.RequireAsync(account.Id, command.CurrentSessionId, cancellationToken) is { } stepUpRequired)
+        {
+            return stepUpRequired;
         }
 
         if (command.NewPassword != command.ConfirmPassword)

@@ -23,6 +23,7 @@ public sealed class ResetPasswordHandler(
     PasswordPolicyProvider policies,
     PasswordChangeEffects effects,
     SecurityTeamNotices notices,
+    StepUp stepUp,
     AuditLog auditLog)
 {
     public const string NewPasswordField = "newPassword";
@@ -52,6 +53,11 @@ public sealed class ResetPasswordHandler(
         if (refused is not null)
         {
             return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, "reset_password", cancellationToken);
+        }
+
+        if (await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired)
+        {
+            return stepUpRequired;
         }
 
         var password = command.NewPassword ?? PasswordGenerator.Generate(await policies.ForDomainAsync(account.Domain, cancellationToken), account.Email);

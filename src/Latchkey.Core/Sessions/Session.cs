@@ -26,4 +26,7 @@ public sealed class Session
     public string Ip { get; set; } = "";
 
     public string UserAgent { get; set; } = "";
+
+    /// <summary>When this session last passed a second-factor check (sign-in or step-up); <see cref="StepUp"/> reads it.</summary>
+    public DateTimeOffset? SecondFactorAt { get; set; }
 }

@@ -30,6 +30,7 @@ public sealed class SignInHandler(
     AccountLockout lockout,
     TrustedDevices devices,
     FailedSignInRecorder failures,
+    ISignInSecondStep secondStep,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> options,
@@ -101,6 +102,11 @@ public sealed class SignInHandler(
     private async Task<Result<SignedIn>> PasswordVerifiedAsync(
         Account account, SignInRequest request, string? deviceId, AuditContext context, CancellationToken cancellationToken)
     {
+        if (await secondStep.RequireAsync(account, request, cancellationToken) is { } secondStepRequired)
+        {
+            return secondStepRequired;
+        }
+
         await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var token = SessionTokens.NewToken();

@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Latchkey.Core.Tokens;
 /// beyond <see cref="ApiTokenOptions.MaxTokensPerAccount"/> live tokens. Callers make sure a token never creates
 /// tokens (the API refuses Bearer requests here).
 /// </summary>
-public sealed class CreateApiTokenHandler(LatchkeyDbContext db, AuditLog auditLog, IOptions<ApiTokenOptions> options, TimeProvider timeProvider)
+public sealed class CreateApiTokenHandler(LatchkeyDbContext db, AuditLog auditLog, StepUp stepUp, IOptions<ApiTokenOptions> options, TimeProvider timeProvider)
 {
     public const string NameField = "name";
     public const string ScopesField = "scopes";
@@ -46,6 +47,11 @@ public sealed class CreateApiTokenHandler(LatchkeyDbContext db, AuditLog auditLo
         if (account is null || account.Disabled)
         {
             return Result<CreatedApiToken>.Fail(ErrorCodes.Unauthorized, "Sign in again.");
+        }
+
+        if (command.SessionId is not null && await stepUp.RequireAsync(command.AccountId, command.SessionId, cancellationToken) is { } stepUpRequired)
+        {
+            return stepUpRequired;
         }
 
         var now = timeProvider.GetUtcNow();

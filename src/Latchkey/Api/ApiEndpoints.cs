@@ -7,6 +7,7 @@ using Latchkey.Api.Mailboxes;
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 using Latchkey.Api.Tokens;
+using Latchkey.Api.TwoFactor;
 
 namespace Latchkey.Api;
 
@@ -25,6 +26,7 @@ internal static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapLockoutEndpoints();
         api.MapAppPasswordEndpoints();
+        api.MapTwoFactorEndpoints();
         api.MapTokensEndpoints();
         app.MapDovecotPolicyEndpoints();
     }

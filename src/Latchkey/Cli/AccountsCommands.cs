@@ -16,6 +16,7 @@ internal static class AccountsCommands
         CreateSetDisabled(services, "disable", disabled: true),
         CreateSetDisabled(services, "enable", disabled: false),
         LockoutCommands.CreateUnlock(services),
+        TwoFactorCommands.CreateReset(services),
     };
 
     private static Command CreateSetDisabled(IServiceProvider services, string name, bool disabled)

@@ -13,7 +13,8 @@ internal static class ApiProblems
     {
         ErrorCodes.InvalidCredentials or ErrorCodes.TwoFactorRequired or ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorCodes.Locked => StatusCodes.Status423Locked,
-        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden or ErrorCodes.CrossOrigin or ErrorCodes.InsufficientScope => StatusCodes.Status403Forbidden,
+        ErrorCodes.InvalidCurrentPassword or ErrorCodes.PasswordChangeRequired or ErrorCodes.Forbidden or ErrorCodes.CrossOrigin or ErrorCodes.InsufficientScope
+            or ErrorCodes.StepUpRequired or ErrorCodes.TwoFactorSetupRequired => StatusCodes.Status403Forbidden,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
@@ -33,6 +34,11 @@ internal static class ApiProblems
             Type = "https://latchkey.dev/problems/" + failure.Code,
         };
         problem.Extensions["code"] = failure.Code;
+        foreach (var (name, value) in failure.Extensions ?? new Dictionary<string, object>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         if (failure.Errors is { Count: > 0 } errors)
         {
             problem.Extensions["errors"] = errors;

@@ -18,7 +18,7 @@ internal static class CurrentSession
     public static Core.Accounts.Actor Actor(HttpContext context)
     {
         var session = Required(context);
-        return new Core.Accounts.Actor(session.AccountId, session.Email, session.Roles);
+        return new Core.Accounts.Actor(session.AccountId, session.Email, session.Roles) { SessionId = session.SessionId };
     }
 
     public static Latchkey.Core.Audit.AuditContext Audit(HttpContext context)

@@ -68,6 +68,7 @@ internal static class LatchkeyWebApplication
         {
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Login");
+            options.Conventions.AllowAnonymousToPage("/LoginTwoFactor");
             options.Conventions.AllowAnonymousToPage("/Logout");
             options.Conventions.AllowAnonymousToPage("/Setup");
             options.Conventions.AllowAnonymousToPage("/Error");
@@ -130,6 +131,7 @@ internal static class LatchkeyWebApplication
         app.UseAuthorization();
         app.Use(ApiScopeGate.InvokeAsync);
         app.Use(PasswordChangeGate.InvokeAsync);
+        app.Use(TwoFactorSetupGate.InvokeAsync);
         app.MapRazorPages();
         app.MapLatchkeyApi();
         app.MapConnectEndpoints();

@@ -58,6 +58,12 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
         }
 
         var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext)), cancellationToken);
+        if (result.Failure is { Code: Core.Common.ErrorCodes.TwoFactorRequired, Extensions: { } challenge })
+        {
+            TwoFactorChallengeCookie.Append(HttpContext, (string)challenge["challenge"], (DateTimeOffset)challenge["expiresAt"]);
+            return Redirect("/login/two-factor" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
+        }
+
         if (!result.Succeeded)
         {
             Error = T.Describe(result.Failure);

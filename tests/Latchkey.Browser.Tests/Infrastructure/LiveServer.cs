@@ -9,7 +9,19 @@ namespace Latchkey.Browser.Tests.Infrastructure;
 public sealed class LiveServer : LatchkeyWebFactory
 {
     public LiveServer()
+        : this([])
     {
+    }
+
+    /// <summary>A server with extra configuration <paramref name="settings"/> (applied before it starts).</summary>
+    public LiveServer(Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
+
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

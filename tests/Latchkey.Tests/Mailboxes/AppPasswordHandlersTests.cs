@@ -119,6 +119,6 @@ public sealed class AppPasswordHandlersTests : IDisposable
     private async Task<Result<CreatedAppPassword>> CreateAsync(Guid accountId, string name)
     {
         await using var scope = _host.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CreateAppPasswordHandler>().HandleAsync(accountId, name, AuditContext.Cli);
+        return await scope.ServiceProvider.GetRequiredService<CreateAppPasswordHandler>().HandleAsync(accountId, null, name, AuditContext.Cli);
     }
 }

@@ -102,7 +102,7 @@ public sealed class DovecotViewsTests : IDisposable
         CreatedAppPassword created;
         await using (var scope = _host.CreateScope())
         {
-            created = (await scope.ServiceProvider.GetRequiredService<CreateAppPasswordHandler>().HandleAsync(account.Id, "Phone", AuditContext.Cli)).Value!;
+            created = (await scope.ServiceProvider.GetRequiredService<CreateAppPasswordHandler>().HandleAsync(account.Id, null, "Phone", AuditContext.Cli)).Value!;
         }
 
         var rows = await QueryAsync(

@@ -1,6 +1,8 @@
+using Latchkey.Api.TwoFactor;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 
 namespace Latchkey.Api.Accounts;
@@ -10,7 +12,7 @@ internal static class AccountsEndpoints
 {
     public static RouteGroupBuilder MapAccountsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/accounts", ListAsync).WithSummary("Accounts in the domains you manage; filters domain, q, locked, disabled, mustChange, page.");
+        api.MapGet("/accounts", ListAsync).WithSummary("Accounts in the domains you manage; filters domain, q, locked, disabled, mustChange, secondFactor, page.");
         api.MapPost("/accounts", CreateAsync).WithSummary("Create an account (Manager and up, in their domains).");
         api.MapGet("/accounts/{id:guid}", GetAsync).WithSummary("One account with its sessions and recent sign-in failures.");
         api.MapPost("/accounts/{id:guid}/password", ResetAsync).WithSummary("Set a new password without the old one; answers the generated password once.");
@@ -27,7 +29,7 @@ internal static class AccountsEndpoints
     }
 
     internal static async Task<IResult> ListAsync(
-        HttpContext context, ListAccountsHandler handler, string? domain, string? q, bool? locked, bool? disabled, bool? mustChange, int? page, CancellationToken cancellationToken)
+        HttpContext context, ListAccountsHandler handler, string? domain, string? q, bool? locked, bool? disabled, bool? mustChange, int? page, bool? secondFactor, CancellationToken cancellationToken)
     {
         var actor = CurrentSession.Actor(context);
         if (actor.ManagedDomains is { Count: 0 })
@@ -35,7 +37,7 @@ internal static class AccountsEndpoints
             return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only operators, managers and administrators list accounts."));
         }
 
-        var result = await handler.HandleAsync(new ListAccountsQuery(domain, q, locked, page ?? 1, 50, disabled, mustChange), actor, cancellationToken);
+        var result = await handler.HandleAsync(new ListAccountsQuery(domain, q, locked, page ?? 1, 50, disabled, mustChange, secondFactor), actor, cancellationToken);
         return TypedResults.Ok(new { items = result.Items, total = result.Total });
     }
 
@@ -59,10 +61,12 @@ internal static class AccountsEndpoints
             : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetAccountDetailsHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetAccountDetailsHandler handler, GetTwoFactorStatusHandler twoFactor, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(id, CurrentSession.Actor(context), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
+        return result.Succeeded
+            ? TypedResults.Ok(AccountDetailsView.From(result.Value, TwoFactorView.From(await twoFactor.HandleAsync(id, cancellationToken))))
+            : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> ResetAsync(Guid id, ResetPasswordBody body, HttpContext context, ResetPasswordHandler handler, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ internal static class AppPasswordEndpoints
     internal static async Task<IResult> CreateAsync(CreateAppPasswordBody? body, HttpContext context, CreateAppPasswordHandler handler, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(context);
-        var result = await handler.HandleAsync(session.AccountId, body?.Name, CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(session.AccountId, session.SessionId, body?.Name, CurrentSession.Audit(context), cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.Result(result.Failure);

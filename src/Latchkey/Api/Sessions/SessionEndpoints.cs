@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ internal static class SessionEndpoints
         SignInBody body,
         HttpContext context,
         SignInHandler handler,
+        CompleteTwoFactorSignInHandler twoFactor,
         IOptions<LatchkeySessionOptions> options,
         IOptions<LockoutOptions> lockoutOptions,
         TimeProvider timeProvider,
@@ -39,6 +41,11 @@ internal static class SessionEndpoints
 
         var result = await handler.HandleAsync(
             new SignInRequest(body.Email!, body.Password!, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context)), cancellationToken);
+        if (result.Failure is { Code: ErrorCodes.TwoFactorRequired, Extensions: { } challenge } && !string.IsNullOrWhiteSpace(body.Code))
+        {
+            result = await twoFactor.HandleAsync((string)challenge["challenge"], body.Code, null, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context), cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             if (result.Failure.Code == ErrorCodes.RateLimited)

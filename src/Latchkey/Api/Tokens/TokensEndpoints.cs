@@ -24,7 +24,7 @@ internal static class TokensEndpoints
         CreateTokenBody body, HttpContext context, CreateApiTokenHandler handler, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(context);
-        var result = await handler.HandleAsync(new CreateApiTokenCommand(session.AccountId, body.Name, body.Scopes, body.ExpiresInDays), CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(new CreateApiTokenCommand(session.AccountId, body.Name, body.Scopes, body.ExpiresInDays, session.SessionId), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/v1/tokens/{result.Value.Token.Id}", CreatedTokenResponse.From(result.Value))
             : ApiProblems.Problem(result.Failure);

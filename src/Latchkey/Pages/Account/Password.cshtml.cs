@@ -64,9 +64,22 @@ public sealed class PasswordModel(
         await LoadRulesAsync(null, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public bool StepUpNeeded { get; private set; }
+
+    public string? StepUpError { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(string? stepUpCode, [FromServices] Core.TwoFactor.VerifyStepUpHandler stepUp, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
+        if (await StepUpForm.VerifyAsync(HttpContext, stepUpCode, stepUp, cancellationToken) is { } stepUpFailed)
+        {
+            StepUpNeeded = true;
+            StepUpError = stepUpFailed.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await LoadRulesAsync(null, cancellationToken);
+            return Page();
+        }
+
         var result = await handler.HandleAsync(
             new ChangePasswordCommand(session.AccountId, session.SessionId, CurrentPassword ?? "", NewPassword ?? "", ConfirmPassword ?? "", SignOutEverywhere, RevokeAppPasswords, RevokeApiTokens),
             CurrentSession.Audit(HttpContext),
@@ -85,6 +98,14 @@ public sealed class PasswordModel(
         Response.StatusCode = StatusCodes.Status400BadRequest;
         Changed = false;
         var failure = result.Failure;
+        if (failure.Code == ErrorCodes.StepUpRequired)
+        {
+            StepUpNeeded = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await LoadRulesAsync(null, cancellationToken);
+            return Page();
+        }
+
         var failedRules = failure.Code == ErrorCodes.PasswordPolicy ? failure.Errors?.GetValueOrDefault(ChangePasswordHandler.NewPasswordField) : null;
         await LoadRulesAsync(failedRules, cancellationToken);
         _fieldErrors = failure.Code switch

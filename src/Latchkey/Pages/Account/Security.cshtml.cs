@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Latchkey.Pages.Account;
 /// The account's sessions, each with its own Sign out, and "Log out of all devices"; the devices still using the
 /// previous password; and, for a mailbox, its app passwords (created here, shown once, revoked one by one).
 /// </summary>
-public sealed class SecurityModel(
+public sealed partial class SecurityModel(
     ListSessionsHandler list,
     SignOutHandler signOut,
     RevokeAllSessionsHandler revokeAll,
@@ -38,8 +39,11 @@ public sealed class SecurityModel(
     [TempData]
     public string? Message { get; set; }
 
-    public Task OnGetAsync([FromServices] StaleDevices staleDevices, [FromServices] ListAppPasswordsHandler appPasswords, CancellationToken cancellationToken) =>
-        LoadAsync(staleDevices, appPasswords, cancellationToken);
+    public async Task OnGetAsync([FromServices] StaleDevices staleDevices, [FromServices] ListAppPasswordsHandler appPasswords, CancellationToken cancellationToken)
+    {
+        await LoadAsync(staleDevices, appPasswords, cancellationToken);
+        await LoadTwoFactorAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostSignOutAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -73,16 +77,28 @@ public sealed class SecurityModel(
 
     public async Task<IActionResult> OnPostCreateAppPasswordAsync(
         string? name,
+        string? stepUpCode,
+        [FromServices] VerifyStepUpHandler stepUp,
         [FromServices] CreateAppPasswordHandler create,
         [FromServices] StaleDevices staleDevices,
         [FromServices] ListAppPasswordsHandler appPasswords,
         CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
-        var result = await create.HandleAsync(session.AccountId, name, CurrentSession.Audit(HttpContext), cancellationToken);
+        var stepUpFailed = await StepUpForm.VerifyAsync(HttpContext, stepUpCode, stepUp, cancellationToken);
+        var result = stepUpFailed is null
+            ? await create.HandleAsync(session.AccountId, session.SessionId, name, CurrentSession.Audit(HttpContext), cancellationToken)
+            : Core.Common.Result<CreatedAppPassword>.Fail(new Core.Common.Failure(Core.Common.ErrorCodes.StepUpRequired, stepUpFailed.Message));
         if (result.Succeeded)
         {
             NewAppPassword = result.Value;
+        }
+        else if (result.Failure.Code == Core.Common.ErrorCodes.StepUpRequired)
+        {
+            StepUpFor = "CreateAppPassword";
+            StepUpError = stepUpFailed?.Message;
+            PendingAppPasswordName = name;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         else
         {
@@ -91,6 +107,7 @@ public sealed class SecurityModel(
         }
 
         await LoadAsync(staleDevices, appPasswords, cancellationToken);
+        await LoadTwoFactorAsync(cancellationToken);
         return Page();
     }
 

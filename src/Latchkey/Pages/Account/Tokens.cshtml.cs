@@ -27,7 +27,7 @@ public sealed class TokensModel(ListApiTokensHandler list) : PageModel
         string? name, string[]? scopes, int? expiresInDays, [FromServices] CreateApiTokenHandler create, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
-        var result = await create.HandleAsync(new CreateApiTokenCommand(session.AccountId, name, scopes, expiresInDays), CurrentSession.Audit(HttpContext), cancellationToken);
+        var result = await create.HandleAsync(new CreateApiTokenCommand(session.AccountId, name, scopes, expiresInDays, session.SessionId), CurrentSession.Audit(HttpContext), cancellationToken);
         if (result.Succeeded)
         {
             NewToken = result.Value;

@@ -15,7 +15,7 @@ namespace Latchkey.Pages.Admin;
 /// require change, log out of all devices, ticked by default). Every action goes through the same handlers and
 /// <see cref="AccessPolicy"/> as the API.
 /// </summary>
-public sealed class AccountModel(
+public sealed partial class AccountModel(
     GetAccountDetailsHandler details,
     ResetPasswordHandler reset,
     GeneratePasswordHandler generate,
@@ -175,6 +175,12 @@ public sealed class AccountModel(
 
         Error = T.Describe(failure);
         Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (failure.Code == ErrorCodes.StepUpRequired)
+        {
+            StepUpNeeded = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
         return await RenderAsync(cancellationToken);
     }
 
@@ -192,6 +198,7 @@ public sealed class AccountModel(
 
         Details = result.Value;
         Tokens = await HttpContext.RequestServices.GetRequiredService<ListApiTokensHandler>().HandleAsync(Id, cancellationToken);
+        TwoFactor = await HttpContext.RequestServices.GetRequiredService<Core.TwoFactor.GetTwoFactorStatusHandler>().HandleAsync(Id, cancellationToken);
         CanDisable = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Disable) is null;
         CanGrant = AccessPolicy.CanActInDomain(actor, Details.Account.Domain, AdminAction.Create) is null
             && AccessPolicy.CanGrant(actor, Role.Operator, Details.Account.Domain) is null;

@@ -28,6 +28,10 @@ public sealed class AccountsModel(ListAccountsHandler accounts, ListDomainsHandl
     [BindProperty(SupportsGet = true)]
     public bool? MustChange { get; set; }
 
+    /// <summary>The <em>No second factor</em> filter: <c>noSecondFactor=true</c> lists accounts without one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool? NoSecondFactor { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -60,7 +64,7 @@ public sealed class AccountsModel(ListAccountsHandler accounts, ListDomainsHandl
         }
 
         CanCreate = Domain is null ? actor.IsGlobalAdministrator : AccessPolicy.CanActInDomain(actor, Domain, AdminAction.Create) is null;
-        var page = await accounts.HandleAsync(new ListAccountsQuery(Domain, Q, Locked, Math.Max(1, PageNumber), PageSize, Disabled, MustChange), actor, cancellationToken);
+        var page = await accounts.HandleAsync(new ListAccountsQuery(Domain, Q, Locked, Math.Max(1, PageNumber), PageSize, Disabled, MustChange, NoSecondFactor == true ? false : null), actor, cancellationToken);
         Items = page.Items;
         Total = page.Total;
         return Page();
@@ -96,6 +100,7 @@ public sealed class AccountsModel(ListAccountsHandler accounts, ListDomainsHandl
             ["locked"] = Locked?.ToString().ToLowerInvariant(),
             ["disabled"] = Disabled?.ToString().ToLowerInvariant(),
             ["mustChange"] = MustChange?.ToString().ToLowerInvariant(),
+            ["noSecondFactor"] = NoSecondFactor?.ToString().ToLowerInvariant(),
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToUriComponent();
 }

@@ -1,0 +1,33 @@
+using Latchkey.Core.Sessions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Core.TwoFactor;
+
+/// <summary>The second factor's options and handlers, and its part of the sign-in (<see cref="ISignInSecondStep"/>).</summary>
+internal static class TwoFactorServices
+{
+    public static IServiceCollection AddTwoFactor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StepUpOptions>().Bind(configuration.GetSection(StepUpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<StepUp>();
+        services.AddScoped<SessionOpener>();
+        services.AddSingleton<TotpSecrets>();
+        services.AddScoped<TwoFactorPolicy>();
+        services.AddScoped<ISignInSecondStep, TwoFactorSignInStep>();
+        services.AddScoped<SecondFactorVerifier>();
+        services.AddScoped<SecondFactorFailures>();
+        services.AddScoped<SecondFactorChanges>();
+        services.AddScoped<CompleteTwoFactorSignInHandler>();
+        services.AddScoped<SetUpTotpHandler>();
+        services.AddScoped<ConfirmTotpHandler>();
+        services.AddScoped<RemoveTotpHandler>();
+        services.AddScoped<RegenerateRecoveryCodesHandler>();
+        services.AddScoped<VerifyStepUpHandler>();
+        services.AddScoped<GetTwoFactorStatusHandler>();
+        services.AddScoped<ResetSecondFactorHandler>();
+        services.AddScoped<SetTwoFactorPolicyHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Latchkey.Core.TwoFactor;
+using Latchkey.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Latchkey.Pages.Admin;
+
+/// <summary>The account page's second-factor part: which factors it has, <em>Reset second factor</em>, and the in-place step-up for every action here.</summary>
+public sealed partial class AccountModel
+{
+    public TwoFactorStatus? TwoFactor { get; private set; }
+
+    public bool StepUpNeeded { get; private set; }
+
+    public string? StepUpError { get; private set; }
+
+    public async Task<IActionResult> OnPostResetSecondFactorAsync([FromServices] ResetSecondFactorHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(Id, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Failure, cancellationToken);
+        }
+
+        Message = $"Every second factor of {result.Value.Email} was removed and its sessions ended; the user was e-mailed.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostStepUpAsync(string? stepUpCode, [FromServices] VerifyStepUpHandler handler, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(stepUpCode) || await StepUpForm.VerifyAsync(HttpContext, stepUpCode, handler, cancellationToken) is not null)
+        {
+            StepUpNeeded = true;
+            StepUpError = string.IsNullOrWhiteSpace(stepUpCode) ? "Enter a code." : "The code is not correct.";
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return await RenderAsync(cancellationToken);
+        }
+
+        Message = "Confirmed. You can now repeat the action.";
+        return RedirectToPage(new { id = Id });
+    }
+}

@@ -16,17 +16,17 @@ public static class LatchkeyMetrics
     /// <summary>The activity source of Latchkey's own spans (store work outside a request, outbox passes).</summary>
     public static readonly ActivitySource Activities = new(MeterName);
 
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Meter _meter = new(MeterName);
 
-    private static readonly Counter<long> SignIns = Meter.CreateCounter<long>("latchkey.sign_ins", "{sign-in}", "Sign-ins by outcome and protocol.");
-    private static readonly Counter<long> Locks = Meter.CreateCounter<long>("latchkey.lockouts", "{event}", "Accounts locked and unlocked (action=lock|unlock).");
-    private static readonly UpDownCounter<long> HashQueue = Meter.CreateUpDownCounter<long>("latchkey.password_hashing.queue_depth", "{request}", "Password hashing requests waiting for a slot.");
-    private static readonly Histogram<double> HashWait = Meter.CreateHistogram<double>("latchkey.password_hashing.wait", "s", "Time waited for a password hashing slot.");
-    private static readonly Histogram<double> HashTime = Meter.CreateHistogram<double>("latchkey.password_hashing.duration", "s", "Time one Argon2id computation took (kind=hash|verify).");
-    private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("latchkey.session_cache.lookups", "{lookup}", "Session cache lookups (result=hit|miss).");
-    private static readonly Counter<long> Revocations = Meter.CreateCounter<long>("latchkey.session_revocations", "{session}", "Sessions revoked.");
-    private static readonly Counter<long> PolicyVerdicts = Meter.CreateCounter<long>("latchkey.dovecot_policy.verdicts", "{call}", "Dovecot policy calls by verdict.");
-    private static readonly Counter<long> Mail = Meter.CreateCounter<long>("latchkey.outbox.deliveries", "{message}", "Outbox delivery attempts (result=sent|failed).");
+    private static readonly Counter<long> _signIns = _meter.CreateCounter<long>("latchkey.sign_ins", "{sign-in}", "Sign-ins by outcome and protocol.");
+    private static readonly Counter<long> _locks = _meter.CreateCounter<long>("latchkey.lockouts", "{event}", "Accounts locked and unlocked (action=lock|unlock).");
+    private static readonly UpDownCounter<long> _hashQueue = _meter.CreateUpDownCounter<long>("latchkey.password_hashing.queue_depth", "{request}", "Password hashing requests waiting for a slot.");
+    private static readonly Histogram<double> _hashWait = _meter.CreateHistogram<double>("latchkey.password_hashing.wait", "s", "Time waited for a password hashing slot.");
+    private static readonly Histogram<double> _hashTime = _meter.CreateHistogram<double>("latchkey.password_hashing.duration", "s", "Time one Argon2id computation took (kind=hash|verify).");
+    private static readonly Counter<long> _cacheLookups = _meter.CreateCounter<long>("latchkey.session_cache.lookups", "{lookup}", "Session cache lookups (result=hit|miss).");
+    private static readonly Counter<long> _revocations = _meter.CreateCounter<long>("latchkey.session_revocations", "{session}", "Sessions revoked.");
+    private static readonly Counter<long> _policyVerdicts = _meter.CreateCounter<long>("latchkey.dovecot_policy.verdicts", "{call}", "Dovecot policy calls by verdict.");
+    private static readonly Counter<long> _mail = _meter.CreateCounter<long>("latchkey.outbox.deliveries", "{message}", "Outbox delivery attempts (result=sent|failed).");
 
     private static long _outboxDepth;
     private static double _outboxOldestSeconds;
@@ -34,39 +34,39 @@ public static class LatchkeyMetrics
 
     static LatchkeyMetrics()
     {
-        Meter.CreateObservableGauge("latchkey.outbox.depth", () => Interlocked.Read(ref _outboxDepth), "{message}", "Messages waiting in the outbox at the last dispatcher pass.");
-        Meter.CreateObservableGauge("latchkey.outbox.oldest_age", () => Volatile.Read(ref _outboxOldestSeconds), "s", "Age of the oldest unsent message at the last dispatcher pass.");
-        Meter.CreateObservableGauge("latchkey.session_listener.connected", ObserveListener, "{state}",
+        _meter.CreateObservableGauge("latchkey.outbox.depth", () => Interlocked.Read(ref _outboxDepth), "{message}", "Messages waiting in the outbox at the last dispatcher pass.");
+        _meter.CreateObservableGauge("latchkey.outbox.oldest_age", () => Volatile.Read(ref _outboxOldestSeconds), "s", "Age of the oldest unsent message at the last dispatcher pass.");
+        _meter.CreateObservableGauge("latchkey.session_listener.connected", ObserveListener, "{state}",
             "PostgreSQL NOTIFY listener: 1 listening, 0 disconnected; absent on SQLite.");
     }
 
     public static void SignIn(string outcome, string protocol) =>
-        SignIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("protocol", protocol));
+        _signIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("protocol", protocol));
 
-    public static void Locked() => Locks.Add(1, new KeyValuePair<string, object?>("action", "lock"));
+    public static void Locked() => _locks.Add(1, new KeyValuePair<string, object?>("action", "lock"));
 
-    public static void Unlocked() => Locks.Add(1, new KeyValuePair<string, object?>("action", "unlock"));
+    public static void Unlocked() => _locks.Add(1, new KeyValuePair<string, object?>("action", "unlock"));
 
     /// <summary>A hashing request starts (+1) or stops (-1) waiting for a slot.</summary>
-    public static void HashingQueued(int delta) => HashQueue.Add(delta);
+    public static void HashingQueued(int delta) => _hashQueue.Add(delta);
 
-    public static void HashingWaited(TimeSpan wait) => HashWait.Record(wait.TotalSeconds);
+    public static void HashingWaited(TimeSpan wait) => _hashWait.Record(wait.TotalSeconds);
 
-    public static void Hashed(string kind, TimeSpan elapsed) => HashTime.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));
+    public static void Hashed(string kind, TimeSpan elapsed) => _hashTime.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));
 
-    public static void SessionCache(bool hit) => CacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+    public static void SessionCache(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
     public static void Revoked(int sessions)
     {
         if (sessions > 0)
         {
-            Revocations.Add(sessions);
+            _revocations.Add(sessions);
         }
     }
 
-    public static void PolicyVerdict(string verdict) => PolicyVerdicts.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
+    public static void PolicyVerdict(string verdict) => _policyVerdicts.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
 
-    public static void Delivery(bool sent) => Mail.Add(1, new KeyValuePair<string, object?>("result", sent ? "sent" : "failed"));
+    public static void Delivery(bool sent) => _mail.Add(1, new KeyValuePair<string, object?>("result", sent ? "sent" : "failed"));
 
     public static void Outbox(long depth, TimeSpan oldest)
     {

@@ -9,13 +9,13 @@ namespace Latchkey.Tests.Notifications;
 /// </summary>
 public sealed class SmtpTlsDeliveryTests
 {
-    private static readonly (string, string) Login = ("latchkey-relay", "relay-secret-1");
+    private static readonly (string, string) _login = ("latchkey-relay", "relay-secret-1");
 
     [Fact]
     public async Task HandleAsync_StartTlsWithPinnedFingerprint_DeliveredEncryptedAndAuthenticated()
     {
         using var certificate = TestCertificate.Create();
-        await using var server = SmtpTestServer.Create(SmtpTestServerMode.StartTls, certificate, Login);
+        await using var server = SmtpTestServer.Create(SmtpTestServerMode.StartTls, certificate, _login);
         await server.RestartAsync();
         var settings = OutboxTestData.Settings(server);
         settings["Latchkey:Smtp:TrustedCertificateSha256"] = certificate.Sha256;
@@ -36,7 +36,7 @@ public sealed class SmtpTlsDeliveryTests
     public async Task HandleAsync_ImplicitTlsWithPinnedPemFile_Delivered()
     {
         using var certificate = TestCertificate.Create();
-        await using var server = SmtpTestServer.Create(SmtpTestServerMode.Tls, certificate, Login);
+        await using var server = SmtpTestServer.Create(SmtpTestServerMode.Tls, certificate, _login);
         await server.RestartAsync();
         var settings = OutboxTestData.Settings(server);
         settings["Latchkey:Smtp:TrustedCertificateFile"] = certificate.CertificatePath;
@@ -52,7 +52,7 @@ public sealed class SmtpTlsDeliveryTests
     public async Task HandleAsync_UntrustedSelfSignedCertificate_RefusedNothingSent()
     {
         using var certificate = TestCertificate.Create();
-        await using var server = SmtpTestServer.Create(SmtpTestServerMode.StartTls, certificate, Login);
+        await using var server = SmtpTestServer.Create(SmtpTestServerMode.StartTls, certificate, _login);
         await server.RestartAsync();
         using var host = new CoreTestHost(OutboxTestData.Settings(server));
         var queued = await OutboxTestData.EnqueueAsync(host);
@@ -69,7 +69,7 @@ public sealed class SmtpTlsDeliveryTests
     {
         using var certificate = TestCertificate.Create();
         using var other = TestCertificate.Create();
-        await using var server = SmtpTestServer.Create(SmtpTestServerMode.Tls, certificate, Login);
+        await using var server = SmtpTestServer.Create(SmtpTestServerMode.Tls, certificate, _login);
         await server.RestartAsync();
         var settings = OutboxTestData.Settings(server);
         settings["Latchkey:Smtp:TrustedCertificateSha256"] = other.Sha256;
@@ -100,7 +100,7 @@ public sealed class SmtpTlsDeliveryTests
     public async Task HandleAsync_WrongSmtpPassword_RefusedNothingSent()
     {
         using var certificate = TestCertificate.Create();
-        await using var server = SmtpTestServer.Create(SmtpTestServerMode.StartTls, certificate, Login);
+        await using var server = SmtpTestServer.Create(SmtpTestServerMode.StartTls, certificate, _login);
         await server.RestartAsync();
         var settings = OutboxTestData.Settings(server);
         settings["Latchkey:Smtp:TrustedCertificateSha256"] = certificate.Sha256;

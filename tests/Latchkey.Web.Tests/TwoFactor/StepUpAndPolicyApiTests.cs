@@ -13,7 +13,7 @@ namespace Latchkey.Web.Tests.TwoFactor;
 public sealed class StepUpAndPolicyApiTests(TwoFactorWebFactory factory) : IClassFixture<TwoFactorWebFactory>
 {
     private const string Password = "Valid-Pass1";
-    private static readonly string[] AccountScope = ["account"];
+    private static readonly string[] _accountScope = ["account"];
 
     [Fact]
     public async Task StepUp_AfterTheWindow_SensitiveActions403UntilACodeIsGiven()
@@ -33,7 +33,7 @@ public sealed class StepUpAndPolicyApiTests(TwoFactorWebFactory factory) : IClas
         await Problems.ReadAsync(appPassword, "step_up_required");
         await Problems.ReadAsync(regenerate, "step_up_required");
         await Problems.ReadAsync(remove, "step_up_required");
-        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/tokens", new { name = "script", scopes = AccountScope, expiresInDays = 30 }), "step_up_required");
+        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/tokens", new { name = "script", scopes = _accountScope, expiresInDays = 30 }), "step_up_required");
         (await client.PostAsJsonAsync("/api/v1/me/step-up", new { code = factory.Code(secret) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync("/api/v1/me/app-passwords", new { name = "Phone" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var codes = await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { });

@@ -23,7 +23,8 @@ public static class DovecotConfigTemplate
         {
             [DovecotConfig.MainFile] = Main(config),
             [DovecotConfig.PasswordFile] = Sql(config, "Current passwords (Argon2id). A mailbox locked for this client address has no row, like an unknown user.",
-                $"SELECT username AS \"user\", password FROM dovecot_passdb WHERE username = '%u' AND protocol = '%s' AND {OpenForClient}"),
+                $"SELECT username AS \"user\", password, CASE WHEN {SecondFactor} THEN nologin END AS nologin, CASE WHEN {SecondFactor} THEN reason END AS reason " +
+                $"FROM dovecot_passdb WHERE username = '%u' AND protocol = '%s' AND {OpenForClient}"),
             [DovecotConfig.AppPasswordFile] = Sql(config, "App passwords: random, so their SHA-256 is compared in the query; the lock applies too.",
                 "SELECT username AS \"user\", NULL AS password, 'y' AS nopassword, app_password_id FROM dovecot_passdb_app " +
                 $"WHERE username = '%u' AND protocol = '%s' AND app_hash = '%{{sha256:password}}' AND {OpenForClient}"),
@@ -40,8 +41,15 @@ public static class DovecotConfigTemplate
     /// hashing, and the right password cannot be told from a wrong one.
     /// </summary>
     private const string OpenForClient =
-        "(NOT EXISTS (SELECT 1 FROM dovecot_passdb l WHERE l.username = '%u' AND l.nologin IS NOT NULL) " +
+        "(NOT EXISTS (SELECT 1 FROM dovecot_passdb l WHERE l.username = '%u' AND l.nologin IS NOT NULL AND NOT (coalesce(substr(l.reason, 1, 8), '') = 'Two-step')) " +
         "OR EXISTS (SELECT 1 FROM dovecot_known_sources k WHERE k.username = '%u' AND k.ip = '%r'))";
+
+    /// <summary>
+    /// The main password's row is refused with its reason when the account has a second factor and its domain wants
+    /// app passwords for mail (schema 10 sets that reason), whether or not the client address is known: a known
+    /// address passes a lock, never the second-factor rule.
+    /// </summary>
+    private const string SecondFactor = "substr(reason, 1, 8) = 'Two-step'";
 
     /// <summary><paramref name="url"/> with the policy user and secret as its user info (Dovecot sends them as Basic auth).</summary>
     public static string PolicyUrlWithSecret(Uri url, string secret)

@@ -35,7 +35,8 @@ public sealed class TwoFactorMailTests(MailSystem servers, ITestOutputHelper out
         output.WriteLine($"IMAP: {imap}\nSMTP: {smtp}");
         imap.ShouldStartWith("b NO ");
         imap.ShouldContain("Two-step verification is on for this account: mail apps need an app password");
-        smtp.ShouldStartWith("535");
+        // Dovecot's submission answers a refused account with RFC 4954's 525 ("account disabled") and the reason.
+        smtp.ShouldStartWith("525");
         smtp.ShouldContain("app password");
         (await MailClients.ImapLoginAsync(servers.ImapPort, email, appPassword)).ShouldStartWith("b OK");
         (await MailClients.SubmissionAuthAsync(servers.SubmissionPort, email, appPassword)).ShouldStartWith("235");

@@ -24,7 +24,7 @@ public sealed class LanguageAcrossNodesTests
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
         var signIn = await client.PostAsJsonAsync(nodeA.BaseUrl + "/api/v1/session", new { email = "admin@example.com", password = Password });
         signIn.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Add("Cookie", signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);
+        client.DefaultRequestHeaders.Add("Cookie", signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("latchkey_session=", StringComparison.Ordinal)).Split(';')[0]);
         (await client.GetFromJsonAsync<JsonElement>(nodeB.BaseUrl + "/api/v1/me")).GetProperty("language").GetString().ShouldBe("en");
 
         var clock = Stopwatch.StartNew();

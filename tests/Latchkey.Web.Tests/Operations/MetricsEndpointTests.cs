@@ -24,7 +24,7 @@ public sealed partial class MetricsEndpointTests
         (await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password })).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Wrong-Pass1" })).IsSuccessStatusCode.ShouldBeFalse();
         (await client.GetAsync("/api/v1/me")).EnsureSuccessStatusCode();
-        var text = await ScrapeAsync(client);
+        var text = await ScrapeUntilAsync(client, "http_server_request_duration_seconds_count");
 
         Counter(text, "latchkey_sign_ins_total", "outcome=\"success\",protocol=\"web\"").ShouldBeGreaterThanOrEqualTo(before + 1);
         Counter(text, "latchkey_sign_ins_total", "outcome=\"wrong_password\",protocol=\"web\"").ShouldBeGreaterThanOrEqualTo(1);
@@ -88,6 +88,23 @@ public sealed partial class MetricsEndpointTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
         return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>
+    /// Scrapes until <paramref name="expected"/> appears (at most 5 s): the host records a request's duration when the
+    /// request ends, which the test server may report after the client has read the response.
+    /// </summary>
+    private static async Task<string> ScrapeUntilAsync(HttpClient client, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var text = await ScrapeAsync(client);
+        while (!text.Contains(expected, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            text = await ScrapeAsync(client);
+        }
+
+        return text;
     }
 
     /// <summary>The value of <paramref name="name"/> whose labels contain <paramref name="labels"/>; 0 when absent.</summary>

@@ -18,8 +18,6 @@ public sealed class ConfirmTotpHandler(
     TimeProvider timeProvider,
     ILogger<ConfirmTotpHandler> logger)
 {
-    public const string What = "An authenticator app";
-
     public async Task<Result<FactorAdded>> HandleAsync(Guid accountId, Guid? sessionId, string? code, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -38,7 +36,7 @@ public sealed class ConfirmTotpHandler(
         var account = await db.Users.SingleAsync(a => a.Id == accountId, cancellationToken);
         pending.ConfirmedAt = now;
         pending.LastUsedStep = step;
-        var codes = await changes.AddedAsync(account, SecondFactorMethod.Totp, What, context, cancellationToken);
+        var codes = await changes.AddedAsync(account, SecondFactorMethod.Totp, null, context, cancellationToken);
         if (sessionId is { } session)
         {
             await db.Sessions.Where(s => s.Id == session && s.AccountId == accountId).ExecuteUpdateAsync(set => set.SetProperty(s => s.SecondFactorAt, now), cancellationToken);

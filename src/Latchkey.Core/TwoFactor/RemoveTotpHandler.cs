@@ -29,7 +29,7 @@ public sealed class RemoveTotpHandler(LatchkeyDbContext db, StepUp stepUp, Secon
         if (totp.ConfirmedAt is not null)
         {
             var account = await db.Users.SingleAsync(a => a.Id == accountId, cancellationToken);
-            await changes.RemovedAsync(account, SecondFactorMethod.Totp, ConfirmTotpHandler.What, context, cancellationToken);
+            await changes.RemovedAsync(account, SecondFactorMethod.Totp, null, context, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             TwoFactorLog.Removed(logger, accountId, SecondFactorMethod.Totp);
         }

@@ -23,8 +23,11 @@ public sealed class SecondFactorChanges(
     TimeProvider timeProvider,
     IOptions<LatchkeyOptions> options)
 {
-    /// <summary>After a factor was added to the tracked <paramref name="account"/>; returns new recovery codes when it had none left.</summary>
-    public async Task<IReadOnlyList<string>> AddedAsync(Account account, string method, string what, AuditContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a factor was added to the tracked <paramref name="account"/>; returns new recovery codes when it had none
+    /// left. <paramref name="name"/> is the passkey's name (unused for the authenticator app).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AddedAsync(Account account, string method, string? name, AuditContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(context);
@@ -35,13 +38,13 @@ public sealed class SecondFactorChanges(
             ? []
             : ReplaceRecoveryCodes(account.Id);
         auditLog.Add(AuditEventTypes.TwoFactorAdded, AuditEventTypes.Success, context, account.Id, account.Email, method);
-        outbox.Enqueue(TwoFactorEmail.Added(account.Email!, what, timeProvider.GetUtcNow(), context.Ip, options.Value.PublicUrl));
+        outbox.Enqueue(TwoFactorEmail.Added(account.Email!, method, name, timeProvider.GetUtcNow(), context.Ip, options.Value.PublicUrl, Languages.CultureOf(account)));
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
         return codes;
     }
 
     /// <summary>After a factor was removed from the tracked <paramref name="account"/>; the last one takes the recovery codes with it.</summary>
-    public async Task RemovedAsync(Account account, string method, string what, AuditContext context, CancellationToken cancellationToken)
+    public async Task RemovedAsync(Account account, string method, string? name, AuditContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(context);
@@ -54,7 +57,7 @@ public sealed class SecondFactorChanges(
         }
 
         auditLog.Add(AuditEventTypes.TwoFactorRemoved, AuditEventTypes.Success, context, account.Id, account.Email, method);
-        outbox.Enqueue(TwoFactorEmail.Removed(account.Email!, what, timeProvider.GetUtcNow(), context.Ip, options.Value.PublicUrl));
+        outbox.Enqueue(TwoFactorEmail.Removed(account.Email!, method, name, timeProvider.GetUtcNow(), context.Ip, options.Value.PublicUrl, Languages.CultureOf(account)));
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
     }
 
@@ -75,7 +78,7 @@ public sealed class SecondFactorChanges(
         account.TwoFactorGraceUsed = 0;
         await sessions.RevokeAllAsync(account.Id, null, "second_factor_reset", cancellationToken);
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
-        outbox.Enqueue(TwoFactorEmail.Reset(account.Email!, actor.AccountId is null ? "An administrator" : actor.Email, timeProvider.GetUtcNow(), context.Ip, options.Value.PublicUrl));
+        outbox.Enqueue(TwoFactorEmail.Reset(account.Email!, actor.AccountId is null ? null : actor.Email, timeProvider.GetUtcNow(), context.Ip, options.Value.PublicUrl, Languages.CultureOf(account)));
         notices.SecondFactorReset(account, actor, context);
         auditLog.Add(AuditEventTypes.TwoFactorReset, AuditEventTypes.Success, context, account.Id, account.Email);
     }

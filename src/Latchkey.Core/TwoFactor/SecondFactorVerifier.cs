@@ -53,7 +53,7 @@ public sealed class SecondFactorVerifier(
 
             var left = await db.RecoveryCodes.CountAsync(r => r.AccountId == account.Id && r.UsedAt == null, cancellationToken);
             auditLog.Add(AuditEventTypes.RecoveryCodeUsed, AuditEventTypes.Success, context, account.Id, account.Email, $"{left} left");
-            outbox.Enqueue(TwoFactorEmail.RecoveryCodeUsed(account.Email!, left, now, context.Ip, options.Value.PublicUrl));
+            outbox.Enqueue(TwoFactorEmail.RecoveryCodeUsed(account.Email!, left, now, context.Ip, options.Value.PublicUrl, Accounts.Languages.CultureOf(account)));
             return SecondFactorMethod.RecoveryCode;
         }
 

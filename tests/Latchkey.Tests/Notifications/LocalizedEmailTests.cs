@@ -24,6 +24,34 @@ public sealed class LocalizedEmailTests
         email.TextBody.ShouldNotContain("Hello,");
     }
 
+    [Theory]
+    [InlineData("en", "A second factor was added to your account", "The passkey “Phone <1>” was added as a second factor")]
+    [InlineData("de", "Ihrem Konto wurde ein zweiter Faktor hinzugefügt", "Der Passkey „Phone <1>“ wurde Ihrem Konto")]
+    [InlineData("fr", "Un second facteur a été ajouté à votre compte", "La clé d’accès « Phone <1> » a été ajoutée")]
+    [InlineData("ru", "К вашей учётной записи добавлен второй фактор", "добавлен второй фактор: Ключ доступа «Phone <1>»")]
+    public void SecondFactorAdded_InTheRecipientsLanguage_PasskeyNameEncodedInHtml(string language, string subject, string sentence)
+    {
+        var email = Core.TwoFactor.TwoFactorEmail.Added("jane@example.com", Core.TwoFactor.SecondFactorMethod.Passkey, "Phone <1>", _when, "203.0.113.7", "https://accounts.example.com", CultureInfo.GetCultureInfo(language));
+
+        email.Subject.ShouldBe(subject);
+        email.TextBody.ShouldContain(sentence);
+        email.TextBody.ShouldContain("2026-11-23 09:30 UTC");
+        email.TextBody.ShouldContain("https://accounts.example.com/account/security");
+        email.HtmlBody.ShouldContain($"<html lang=\"{language}\">");
+        email.HtmlBody.ShouldContain("Phone &lt;1&gt;");
+        email.HtmlBody.ShouldNotContain("Phone <1>");
+    }
+
+    [Fact]
+    public void RecoveryCodeUsed_German_CountAndNoCode()
+    {
+        var email = Core.TwoFactor.TwoFactorEmail.RecoveryCodeUsed("jane@example.com", 3, _when, null, "https://accounts.example.com", CultureInfo.GetCultureInfo("de"));
+
+        email.Subject.ShouldBe("Ein Wiederherstellungscode wurde zur Anmeldung verwendet");
+        email.TextBody.ShouldContain("Verbleibende Wiederherstellungscodes: 3.");
+        email.TextBody.ShouldContain("unbekannt");
+    }
+
     [Fact]
     public void PasswordChanged_WithoutALanguage_IsEnglishAsBefore()
     {

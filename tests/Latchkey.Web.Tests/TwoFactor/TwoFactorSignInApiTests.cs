@@ -124,7 +124,7 @@ public sealed class TwoFactorSignInApiTests(TwoFactorWebFactory factory) : IClas
         await using var scope = factory.Services.CreateAsyncScope();
         var mail = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages.AsNoTracking()
             .Where(m => m.To == email && m.Subject == Core.TwoFactor.TwoFactorEmail.RecoveryCodeUsedSubject).ToListAsync();
-        mail.ShouldHaveSingleItem().TextBody.ShouldContain("9 recovery codes are left");
+        mail.ShouldHaveSingleItem().TextBody.ShouldContain("Recovery codes left: 9.");
     }
 
     [Fact]

@@ -3,7 +3,7 @@
 #  - installs the Debian packages the tests use (libsodium23, postgresql, chromium, dovecot, aiosmtpd …);
 #  - restores (locked in CI), builds with warnings as errors, checks formatting;
 #  - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port;
-#  - runs every test project against SQLite, then against PostgreSQL (browser tests in a lane of their own, beside the rest);
+#  - runs every test project against SQLite, then against PostgreSQL (LATCHKEY_TEST_LANES=2: browser tests beside the rest);
 #  - stops what it started, and ends with one line: "N passed, N failed" (", N skipped" when any).
 # Exit code: 0 only when everything passed.
 set -euo pipefail
@@ -57,9 +57,9 @@ as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
   -o "-p $port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" start >/dev/null
 export LATCHKEY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
 
-# Two lanes run at once: the browser tests (Chromium mostly waits on the server and on rendering) beside the other
+# Two lanes: the browser tests (Chromium mostly waits on the server and on rendering) beside the other
 # projects. Each run's output goes to its own log, printed whole when the run fails and as its last line otherwise.
-# LATCHKEY_TEST_LANES=1 runs everything one after the other.
+# The default runs everything one after the other; LATCHKEY_TEST_LANES=2 runs the two lanes at once (faster on an idle machine).
 mkdir -p "$run_dir/logs"
 run_tests() {
   local provider=$1 project=$2 name other log
@@ -92,7 +92,7 @@ for project in tests/*/*.csproj; do
   [ "$project" = "${browser_projects[0]}" ] || other_projects+=("$project")
 done
 status=0
-if [ "${LATCHKEY_TEST_LANES:-2}" = 1 ]; then
+if [ "${LATCHKEY_TEST_LANES:-1}" = 1 ]; then
   lane "${browser_projects[@]}" "${other_projects[@]}" || status=1
 else
   lane "${browser_projects[@]}" & browser_lane=$!

@@ -157,7 +157,7 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
         var (_, challenge) = Pkce();
 
         var forRegistered = await anonymous.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(registered.ClientId, challenge, "S256")));
-        var forOther = await anonymous.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(registered.ClientId, challenge, "S256").Replace("127.0.0.1:9", "attacker.example", StringComparison.Ordinal)));
+        var forOther = await anonymous.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(registered.ClientId, challenge, "S256").Replace(Uri.EscapeDataString("127.0.0.1:9"), "attacker.example", StringComparison.Ordinal)));
         var plain = await anonymous.GetAsync("/login");
 
         forRegistered.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("form-action 'self' http://127.0.0.1:9");

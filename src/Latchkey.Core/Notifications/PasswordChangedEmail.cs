@@ -76,13 +76,8 @@ public static class PasswordChangedEmail
     private static string Html(Facts f, CultureInfo c)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
-        string Row(string name, string value) => $"""<tr><th scope="row" style="text-align: left; padding-right: 1em;">{EmailTexts.Get(name, c)}</th><td>{value}</td></tr>""";
-        return $"""
-            <!DOCTYPE html>
-            <html lang="{c.TwoLetterISOLanguageName}">
-            <head><meta charset="utf-8"><title>{EmailTexts.Get("changed_subject", c)}</title></head>
-            <body style="font-family: sans-serif; line-height: 1.5; max-width: 40em;">
-            <p>{EmailTexts.Get("hello", c)}</p>
+        string Row(string name, string value) => EmailHtml.Row(c, name, value);
+        return EmailHtml.Document(c, EmailTexts.Get("changed_subject", c), $"""
             <p>{EmailTexts.Format("changed_intro", c, $"<strong>{E(f.Account)}</strong>")}</p>
             <table style="border-collapse: collapse;">
             {Row("when", E(f.Time))}
@@ -96,11 +91,7 @@ public static class PasswordChangedEmail
             <li>{EmailTexts.Format("not_you_reset", c, $"<a href=\"{E(f.Forgot)}\">{E(f.Forgot)}</a>")}</li>
             <li>{EmailTexts.Get("not_you_tell", c)}</li>
             </ol>
-            <p style="color: #555;">{EmailTexts.Get("automatic", c)}</p>
-            </body>
-            </html>
-
-            """;
+            """);
     }
 
     /// <summary>

@@ -83,13 +83,8 @@ public static class StaleDeviceEmail
     private static string Html(Facts f, CultureInfo c)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
-        string Row(string name, string value) => $"""<tr><th scope="row" style="text-align: left; padding-right: 1em;">{EmailTexts.Get(name, c)}</th><td>{value}</td></tr>""";
-        return $"""
-            <!DOCTYPE html>
-            <html lang="{c.TwoLetterISOLanguageName}">
-            <head><meta charset="utf-8"><title>{EmailTexts.Get("stale_subject", c)}</title></head>
-            <body style="font-family: sans-serif; line-height: 1.5; max-width: 40em;">
-            <p>{EmailTexts.Get("hello", c)}</p>
+        string Row(string name, string value) => EmailHtml.Row(c, name, value);
+        return EmailHtml.Document(c, EmailTexts.Get("stale_subject", c), $"""
             <p>{EmailTexts.Format("stale_intro", c, $"<strong>{E(f.Ip)}</strong>", $"<strong>{E(f.Account)}</strong>", E(f.Way))}</p>
             <table style="border-collapse: collapse;">
             {Row("last_seen", E(f.Time))}
@@ -98,11 +93,7 @@ public static class StaleDeviceEmail
             <p>{EmailTexts.Get("stale_refused_lead", c)} <strong>{EmailTexts.Get("stale_refused_action", c)}</strong> {EmailTexts.Get("stale_refused_rest", c)}</p>
             <p>{EmailTexts.Format("stale_listed", c, $"<a href=\"{E(f.Security)}\">{EmailTexts.Get("security_page", c)}</a>")}</p>
             <p>{EmailTexts.Get("stale_unknown", c)}</p>
-            <p style="color: #555;">{EmailTexts.Get("automatic", c)}</p>
-            </body>
-            </html>
-
-            """;
+            """);
     }
 
     /// <summary>Untrusted text on one line: control characters become spaces; cut to <paramref name="max"/>.</summary>

@@ -62,12 +62,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionSignalFile>();
         services.AddSingleton<SessionInvalidationInterceptor>();
         services.AddSingleton<AuditChainInterceptor>();
+        services.AddSingleton<LogoutDeliveryKick>();
         services.AddDbContext<LatchkeyDbContext>((provider, options) =>
         {
             ConfigureStore(provider, configuration, options);
             options.AddInterceptors(
                 provider.GetRequiredService<SessionInvalidationInterceptor>(),
-                provider.GetRequiredService<AuditChainInterceptor>());
+                provider.GetRequiredService<AuditChainInterceptor>(),
+                provider.GetRequiredService<LogoutDeliveryKick>());
         });
 
         services.AddSingleton<PasswordHashingGate>();
@@ -149,7 +151,9 @@ public static class CoreServiceCollectionExtensions
         // OpenID Connect: OpenIddict's managers over Latchkey's own context (the CLI registers clients with them); the
         // server itself, and the dispatcher of back-channel logout tokens, are added by the web host.
         services.AddOpenIddict().AddCore(openIddict => openIddict.UseEntityFrameworkCore().UseDbContext<LatchkeyDbContext>());
-        services.AddScoped<ISignOutEverywhereHook, EndOidcGrantsEverywhere>();
+        services.AddScoped<EndOidcGrantsEverywhere>();
+        services.AddScoped<ISignOutEverywhereHook>(provider => provider.GetRequiredService<EndOidcGrantsEverywhere>());
+        services.AddScoped<IAccountLockedHook>(provider => provider.GetRequiredService<EndOidcGrantsEverywhere>());
         services.AddScoped<OidcKeyRing>();
         services.AddScoped<RegisterClientHandler>();
         services.AddScoped<ListClientsHandler>();

@@ -28,6 +28,9 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     /// <summary>Accounts whose sessions this unit of work revoked; caches forget them when it commits.</summary>
     internal HashSet<Guid> PendingSessionInvalidations { get; } = [];
 
+    /// <summary>This unit of work owes back-channel logout tokens: its commit wakes the dispatcher (<see cref="Oidc.LogoutDeliveryKick"/>).</summary>
+    internal bool LogoutDeliveriesOwed { get; set; }
+
     /// <summary>The transaction <see cref="AuditChainInterceptor"/> opened to chain a save that had none; it commits it.</summary>
     internal IDbContextTransaction? OwnedAuditTransaction { get; set; }
 

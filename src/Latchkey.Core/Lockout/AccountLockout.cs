@@ -25,6 +25,7 @@ public sealed class AccountLockout(
     LatchkeyDbContext db,
     SessionRevoker sessions,
     AuditLog auditLog,
+    IEnumerable<IAccountLockedHook> lockedHooks,
     IOptions<LockoutOptions> options,
     TimeProvider timeProvider,
     ILogger<AccountLockout> logger)
@@ -109,6 +110,10 @@ public sealed class AccountLockout(
                 $"{Limit(failure.Protocol, 32)}: {distinct} failures");
             await sessions.AccountChangedAsync(accountId, cancellationToken);
             await sessions.EndMailConnectionsAsync(accountId, cancellationToken);
+            foreach (var hook in lockedHooks)
+            {
+                await hook.LockedAsync(accountId, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -70,6 +70,17 @@ public sealed class DeliverLogoutTokensHandler(
         return claimed.Count;
     }
 
+    /// <summary>
+    /// Runs the sending path once without sending (the current key, a token, the HTTP client), so the first logout
+    /// token after a start is not slowed by first-use costs.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        var signing = (await keys.KeysAsync(OidcKey.Signing, cancellationToken))[0];
+        _ = CreateLogoutToken(new LogoutDelivery { Id = Guid.NewGuid(), ClientId = "warm-up", Subject = "warm-up", Uri = "http://127.0.0.1/" }, signing);
+        using var client = http.CreateClient(HttpClientName);
+    }
+
     /// <summary>The logout token: iss, aud, iat, exp (2 min), jti, sub and the back-channel logout event; no nonce.</summary>
     public string CreateLogoutToken(LogoutDelivery delivery, SecurityKey signing)
     {

@@ -1,4 +1,5 @@
 using Latchkey.Core.Data;
+using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -11,8 +12,12 @@ namespace Latchkey.Core.Oidc;
 /// transaction: every authorization and token (refresh tokens included) is revoked, and every client that had one and
 /// registered a <c>backchannel_logout_uri</c> is owed a logout token (<see cref="LogoutDelivery"/>), sent after commit.
 /// </summary>
-public sealed class EndOidcGrantsEverywhere(LatchkeyDbContext db, TimeProvider timeProvider) : ISignOutEverywhereHook
+public sealed class EndOidcGrantsEverywhere(LatchkeyDbContext db, TimeProvider timeProvider) : ISignOutEverywhereHook, IAccountLockedHook
 {
+    /// <summary>A lock ends the account's grants as a sign-out everywhere does (the sessions are refused while it holds).</summary>
+    public Task LockedAsync(Guid accountId, CancellationToken cancellationToken) =>
+        SignedOutEverywhereAsync(accountId, "locked", cancellationToken);
+
     public async Task SignedOutEverywhereAsync(Guid accountId, string reason, CancellationToken cancellationToken)
     {
         var subject = accountId.ToString();
@@ -50,6 +55,7 @@ public sealed class EndOidcGrantsEverywhere(LatchkeyDbContext db, TimeProvider t
                     CreatedAt = now,
                     NextAttemptAt = now,
                 });
+                db.LogoutDeliveriesOwed = true;
             }
         }
 

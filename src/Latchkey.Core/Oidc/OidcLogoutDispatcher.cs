@@ -7,21 +7,29 @@ namespace Latchkey.Core.Oidc;
 
 /// <summary>
 /// Sends owed back-channel logout tokens in the background of the web host: a <see cref="DeliverLogoutTokensHandler"/>
-/// pass every <see cref="OidcOptions.LogoutPollInterval"/> (250 ms by default, so a client hears of a revocation within
-/// a second). Every node runs one; the claim keeps them from sending the same token. A failing pass is logged and the
+/// pass every <see cref="OidcOptions.LogoutPollInterval"/> (250 ms by default), and at once when a revocation on this
+/// node commits (<see cref="LogoutDeliveryKick"/>), so a client hears of it well within a second. Every node runs one; the claim keeps them from sending the same token. A failing pass is logged and the
 /// loop goes on.
 /// </summary>
-public sealed class OidcLogoutDispatcher(IServiceScopeFactory scopes, TimeProvider timeProvider, IOptions<OidcOptions> options, ILogger<OidcLogoutDispatcher> logger) : BackgroundService
+public sealed class OidcLogoutDispatcher(IServiceScopeFactory scopes, LogoutDeliveryKick kick, TimeProvider timeProvider, IOptions<OidcOptions> options, ILogger<OidcLogoutDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var warm = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeliverLogoutTokensHandler>().HandleAsync(stoppingToken);
-                await Task.Delay(options.Value.LogoutPollInterval, timeProvider, stoppingToken);
+                var handler = scope.ServiceProvider.GetRequiredService<DeliverLogoutTokensHandler>();
+                if (!warm)
+                {
+                    await handler.WarmUpAsync(stoppingToken);
+                    warm = true;
+                }
+
+                await handler.HandleAsync(stoppingToken);
+                await kick.WaitAsync(options.Value.LogoutPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

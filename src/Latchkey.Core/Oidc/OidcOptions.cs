@@ -9,6 +9,7 @@ namespace Latchkey.Core.Oidc;
 /// <see cref="KeyLifetime"/>: how long a signing or encryption key is the current one before a new one replaces it
 /// (default 90 days; the old one stays published for verification for as long again).
 /// <see cref="AccessTokenLifetime"/> 10 min, <see cref="RefreshTokenLifetime"/> 14 days (the session's lifetime).
+/// <see cref="KeyCheckInterval"/>: how often each node looks for a new key in the store (default 1 min).
 /// <see cref="LogoutPollInterval"/>: how often each node looks for back-channel logout tokens to send (default 250 ms).
 /// </summary>
 public sealed class OidcOptions
@@ -25,6 +26,9 @@ public sealed class OidcOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeyCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);

@@ -74,7 +74,7 @@ internal static class LatchkeyWebApplication
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/ForgotPassword");
             options.Conventions.AllowAnonymousToPage("/ResetPassword");
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add<OidcFormTargets>());
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

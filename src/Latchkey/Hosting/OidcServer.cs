@@ -30,6 +30,13 @@ internal static class OidcServer
             server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
             server.RegisterScopes([.. OidcIdentity.SupportedScopes]);
             server.RegisterClaims(Claims.Subject, Claims.Email, Claims.EmailVerified, Claims.Name, "roles");
+            server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(context =>
+            {
+                // Logout tokens (DeliverLogoutTokensHandler) carry sub, not sid.
+                context.Metadata["backchannel_logout_supported"] = true;
+                context.Metadata["backchannel_logout_session_supported"] = false;
+                return default;
+            }));
             server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().EnableEndSessionEndpointPassthrough();
         });
         services.AddOptions<OpenIddictServerOptions>().Configure<IServiceScopeFactory, IOptions<OidcOptions>, IOptions<LatchkeyOptions>>((server, scopes, oidc, latchkey) =>
@@ -55,5 +62,7 @@ internal static class OidcServer
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<OidcOptions>>((aspNet, oidc) =>
             aspNet.DisableTransportSecurityRequirement = !oidc.Value.RequireHttps);
         services.AddHostedService<OidcLogoutDispatcher>();
+        services.AddSingleton<OidcKeyRotation>();
+        services.AddHostedService(provider => provider.GetRequiredService<OidcKeyRotation>());
     }
 }

@@ -4,11 +4,40 @@ namespace Latchkey.Hosting;
 /// Headers every answer carries, errors included (ASVS 3.4.1–3.4.6): no sniffing, no framing, no referrer, scripts
 /// and styles only from this origin, no caching of anything that may show account data, and over HTTPS
 /// <c>Strict-Transport-Security</c> for a year. Set when the answer starts, so the exception handler, which clears the
-/// headers of a failed answer, and the status code pages cannot lose them.
+/// headers of a failed answer, and the status code pages cannot lose them. <c>form-action</c> is <c>'self'</c> plus
+/// only the origins a page adds with <see cref="AllowFormTarget"/>: Chromium applies it to every redirect that follows
+/// a form post, so the sign-in and consent pages of an OpenID Connect request name the client's registered redirect
+/// URI (<see cref="OidcFormTargets"/>), and nothing else.
 /// </summary>
 internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private const string FormTargetsItem = "Latchkey.FormTargets";
+
+    /// <summary>Lets this answer's forms lead (through redirects) to <paramref name="target"/>'s origin.</summary>
+    public static void AllowFormTarget(HttpContext context, Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.IsAbsoluteUri || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
+        {
+            return;
+        }
+
+        var origins = context.Items[FormTargetsItem] as HashSet<string> ?? [];
+        origins.Add(target.GetLeftPart(UriPartial.Authority));
+        context.Items[FormTargetsItem] = origins;
+    }
+
+    /// <summary>The policy of this answer: <see cref="ContentSecurityPolicy"/> with the allowed form targets added.</summary>
+    public static string PolicyFor(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[FormTargetsItem] is HashSet<string> { Count: > 0 } origins
+            ? ContentSecurityPolicy + " " + string.Join(' ', origins.Order(StringComparer.Ordinal))
+            : ContentSecurityPolicy;
+    }
 
     public static Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -19,7 +48,7 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = PolicyFor(context);
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

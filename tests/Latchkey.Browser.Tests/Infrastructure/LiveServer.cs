@@ -13,8 +13,11 @@ public sealed class LiveServer : LatchkeyWebFactory
     {
     }
 
-    /// <summary>A server with extra configuration <paramref name="settings"/> (applied before it starts).</summary>
-    public LiveServer(Dictionary<string, string?> settings)
+    /// <summary>
+    /// A server with extra configuration <paramref name="settings"/> (applied before it starts), on
+    /// <paramref name="port"/> when the configuration must name its address (else a port the OS picks).
+    /// </summary>
+    public LiveServer(Dictionary<string, string?> settings, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         foreach (var (key, value) in settings)
@@ -22,7 +25,7 @@ public sealed class LiveServer : LatchkeyWebFactory
             Settings[key] = value;
         }
 
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }

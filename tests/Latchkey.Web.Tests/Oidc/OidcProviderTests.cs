@@ -32,6 +32,8 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
         discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()).ShouldBe(["S256"]);
         discovery.GetProperty("response_types_supported").EnumerateArray().Select(m => m.GetString()).ShouldBe(["code"]);
         discovery.GetProperty("end_session_endpoint").GetString().ShouldEndWith("/connect/logout");
+        discovery.GetProperty("backchannel_logout_supported").GetBoolean().ShouldBeTrue();
+        discovery.GetProperty("backchannel_logout_session_supported").GetBoolean().ShouldBeFalse();
         var jwks = await client.GetFromJsonAsync<JsonElement>(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery);
         jwks.GetProperty("keys").GetArrayLength().ShouldBeGreaterThan(0);
     }
@@ -118,6 +120,52 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Lock_RevokesTheRefreshTokenAndSendsALogoutToken()
+    {
+        await using var receiver = await LogoutReceiver.StartAsync();
+        var (account, registered, browser) = await SetUpAsync(backchannel: receiver.Url);
+        var refresh = (await SignInThroughAsync(browser, registered)).GetProperty("refresh_token").GetString()!;
+        using var rp = factory.CreateClient();
+
+        var locked = false;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var lockout = scope.ServiceProvider.GetRequiredService<Core.Lockout.AccountLockout>();
+            for (var i = 0; i < 10 && !locked; i++)
+            {
+                locked = await lockout.RecordFailureAsync(new Core.Lockout.FailedLogin(account.Id, account.Email!, "192.0.2.7", "imap", $"{i:x3}"));
+            }
+        }
+
+        locked.ShouldBeTrue("ten distinct failures did not lock the account");
+        var deadline = receiver.Clock.Elapsed + TimeSpan.FromSeconds(5);
+        while (receiver.Received.IsEmpty && receiver.Clock.Elapsed < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        receiver.Received.TryPeek(out var received).ShouldBeTrue("no logout token within 5 s of the lock");
+        new JsonWebToken(received.Token).Subject.ShouldBe(account.Id.ToString());
+        (await RefreshAsync(rp, registered, refresh)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task SignInPageOfAnAuthorizationRequest_FormActionNamesOnlyTheRegisteredRedirectOrigin()
+    {
+        var (_, registered, _) = await SetUpAsync();
+        using var anonymous = factory.CreateClient();
+        var (_, challenge) = Pkce();
+
+        var forRegistered = await anonymous.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(registered.ClientId, challenge, "S256")));
+        var forOther = await anonymous.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(AuthorizeUrl(registered.ClientId, challenge, "S256").Replace(Uri.EscapeDataString("127.0.0.1:9"), "attacker.example", StringComparison.Ordinal)));
+        var plain = await anonymous.GetAsync("/login");
+
+        forRegistered.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("form-action 'self' http://127.0.0.1:9");
+        forOther.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("form-action 'self'");
+        plain.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("form-action 'self'");
+    }
+
+    [Fact]
     public async Task ConsentForAThirdPartyClient_ShownThenRemembered()
     {
         var (_, registered, browser) = await SetUpAsync(firstParty: false);
@@ -125,6 +173,7 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
 
         var consent = await browser.GetAsync(AuthorizeUrl(registered.ClientId, challenge, "S256"));
         consent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        consent.Headers.GetValues("Content-Security-Policy").Single().ShouldEndWith("form-action 'self' http://127.0.0.1:9");
         var page = await Infrastructure.HtmlForms.ParseAsync(consent);
         page.QuerySelector("#consent-scopes").ShouldNotBeNull();
         var accepted = await Infrastructure.HtmlForms.SubmitAsync(browser, page, new Dictionary<string, string>(), "form[action*='handler=Accept']");

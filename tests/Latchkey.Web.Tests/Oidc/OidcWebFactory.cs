@@ -3,7 +3,7 @@ using Latchkey.Web.Tests.Infrastructure;
 namespace Latchkey.Web.Tests.Oidc;
 
 /// <summary>The host with the OpenID Connect provider reachable over plain HTTP at the test client's address.</summary>
-public sealed class OidcWebFactory : LatchkeyWebFactory
+public class OidcWebFactory : LatchkeyWebFactory
 {
     public const string Issuer = "http://localhost/";
 

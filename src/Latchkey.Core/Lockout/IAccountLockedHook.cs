@@ -1,0 +1,10 @@
+namespace Latchkey.Core.Lockout;
+
+/// <summary>
+/// Work that must happen in the same transaction as a lock (<see cref="AccountLockout.RecordFailureAsync"/>): the
+/// OpenID Connect grants end and their clients are owed logout tokens, like on a sign-out everywhere.
+/// </summary>
+public interface IAccountLockedHook
+{
+    Task LockedAsync(Guid accountId, CancellationToken cancellationToken);
+}

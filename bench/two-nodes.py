@@ -129,6 +129,8 @@ class Cluster:
             "Latchkey__Database__Provider": "postgres",
             "ConnectionStrings__Latchkey": f"{self.args.postgres};Database={self.database}",
             "Latchkey__DataDirectory": os.path.join(self.root, "node-" + name),
+            # Every node needs the same key file: it encrypts the Data Protection keys and keys the audit chain.
+            "Latchkey__KeyFile": os.path.join(self.root, "latchkey.key"),
             "Latchkey__PublicUrl": f"http://127.0.0.1:{self.nginx_port}",
             "Latchkey__Web__KnownProxies__0": "127.0.0.1",
             "Latchkey__Bootstrap__AdminEmail": ADMIN,

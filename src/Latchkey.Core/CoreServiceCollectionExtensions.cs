@@ -101,6 +101,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SetAccountDisabledHandler>();
         services.AddScoped<SetLanguageHandler>();
         services.AddScoped<GetAccountDetailsHandler>();
+        services.AddScoped<FindAccountByEmailHandler>();
         services.AddScoped<ImportAccountsHandler>();
         services.AddScoped<AdminAccountsHandler>();
         services.AddScoped<ChangeRoleHandler>();

@@ -26,7 +26,7 @@ public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessi
         {
             if (!EmailAddress.TryNormalizeDomain(domain, out var normalized))
             {
-                return Failure.Field(ErrorCodes.Validation, "domain", $"A {role} role needs a domain.");
+                return Failure.Field(ErrorCodes.Validation, "domain", "A {0} role needs a domain.", role);
             }
 
             scope = normalized;

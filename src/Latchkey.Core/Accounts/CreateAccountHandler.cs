@@ -46,7 +46,7 @@ public sealed class CreateAccountHandler(
 
         if (await db.Users.AnyAsync(a => a.NormalizedEmail == userManager.NormalizeEmail(email), cancellationToken))
         {
-            return Result<CreatedAccount>.Fail(ErrorCodes.Conflict, $"An account {email} exists already.");
+            return Failure.Of(ErrorCodes.Conflict, "An account {0} exists already.", email);
         }
 
         var generated = command.Generate ? PasswordGenerator.Generate(await policies.ForDomainAsync(accountDomain, cancellationToken), email) : null;
@@ -93,7 +93,7 @@ public sealed class CreateAccountHandler(
         roleDomain = null;
         if (!EmailAddress.TryNormalize(command.Email, out email, out accountDomain))
         {
-            return Failure.Field(ErrorCodes.Validation, "email", $"'{command.Email}' is not a valid e-mail address.");
+            return Failure.Field(ErrorCodes.Validation, "email", "'{0}' is not a valid e-mail address.", command.Email);
         }
 
         if (!Enum.IsDefined(command.Role))
@@ -106,12 +106,12 @@ public sealed class CreateAccountHandler(
             case Role.Operator or Role.Manager:
                 if (string.IsNullOrWhiteSpace(command.Domain))
                 {
-                    return Failure.Field(ErrorCodes.Validation, "domain", $"A {command.Role} acts within a domain: give one.");
+                    return Failure.Field(ErrorCodes.Validation, "domain", "A {0} acts within a domain: give one.", command.Role);
                 }
 
                 if (!EmailAddress.TryNormalizeDomain(command.Domain, out var scoped))
                 {
-                    return Failure.Field(ErrorCodes.Validation, "domain", $"'{command.Domain}' is not a valid domain name.");
+                    return Failure.Field(ErrorCodes.Validation, "domain", "'{0}' is not a valid domain name.", command.Domain);
                 }
 
                 roleDomain = scoped;

@@ -13,12 +13,12 @@ public sealed class CreateDomainHandler(LatchkeyDbContext db, AuditLog auditLog,
     {
         if (!EmailAddress.TryNormalizeDomain(name, out var normalized))
         {
-            return Failure.Field(ErrorCodes.Validation, "name", $"'{name}' is not a valid domain name.");
+            return Failure.Field(ErrorCodes.Validation, "name", "'{0}' is not a valid domain name.", name);
         }
 
         if (await db.Domains.AnyAsync(d => d.Name == normalized, cancellationToken))
         {
-            return Result<MailDomain>.Fail(ErrorCodes.Conflict, $"The domain {normalized} exists already.");
+            return Failure.Of(ErrorCodes.Conflict, "The domain {0} exists already.", normalized);
         }
 
         var domain = Add(normalized, context);

@@ -22,7 +22,7 @@ public sealed class CreateAppPasswordHandler(LatchkeyDbContext db, AuditLog audi
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > AppPassword.MaxNameLength || trimmed.Any(char.IsControl))
         {
-            return Failure.Field(ErrorCodes.Validation, NameField, $"Name the app password (the device or app it is for), in at most {AppPassword.MaxNameLength} characters.");
+            return Failure.Field(ErrorCodes.Validation, NameField, "Name the app password (the device or app it is for), in at most {0} characters.", AppPassword.MaxNameLength);
         }
 
         var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Email, a.MailboxAccess, a.Disabled }).SingleOrDefaultAsync(cancellationToken);
@@ -44,12 +44,12 @@ public sealed class CreateAppPasswordHandler(LatchkeyDbContext db, AuditLog audi
         var existing = await db.AppPasswords.Where(p => p.AccountId == accountId).Select(p => p.Name).ToListAsync(cancellationToken);
         if (existing.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
         {
-            return Failure.Field(ErrorCodes.Conflict, NameField, $"You already have an app password named '{trimmed}'. Choose another name, or revoke that one first.");
+            return Failure.Field(ErrorCodes.Conflict, NameField, "You already have an app password named '{0}'. Choose another name, or revoke that one first.", trimmed);
         }
 
         if (existing.Count >= options.Value.MaxAppPasswords)
         {
-            return Failure.Field(ErrorCodes.Validation, NameField, $"You have {existing.Count} app passwords, the most allowed. Revoke one you no longer use first.");
+            return Failure.Field(ErrorCodes.Validation, NameField, "You have {0} app passwords, the most allowed. Revoke one you no longer use first.", existing.Count);
         }
 
         var password = AppPasswordGenerator.Generate();

@@ -27,7 +27,7 @@ public sealed class CreateApiTokenHandler(LatchkeyDbContext db, AuditLog auditLo
         var name = command.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > ApiToken.MaxNameLength || name.Any(char.IsControl))
         {
-            return Failure.Field(ErrorCodes.Validation, NameField, $"Name the token (the script or app it is for), in at most {ApiToken.MaxNameLength} characters.");
+            return Failure.Field(ErrorCodes.Validation, NameField, "Name the token (the script or app it is for), in at most {0} characters.", ApiToken.MaxNameLength);
         }
 
         var (scopes, unknown) = ApiTokenScopes.Parse(command.Scopes);
@@ -40,7 +40,7 @@ public sealed class CreateApiTokenHandler(LatchkeyDbContext db, AuditLog auditLo
         var days = command.ExpiresInDays ?? settings.DefaultLifetimeDays;
         if (days < 1 || days > settings.MaxLifetimeDays)
         {
-            return Failure.Field(ErrorCodes.Validation, ExpiresField, $"A token expires after 1 to {settings.MaxLifetimeDays} days.");
+            return Failure.Field(ErrorCodes.Validation, ExpiresField, "A token expires after 1 to {0} days.", settings.MaxLifetimeDays);
         }
 
         var account = await db.Users.AsNoTracking().Where(a => a.Id == command.AccountId).Select(a => new { a.Email, a.Disabled }).SingleOrDefaultAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class CreateApiTokenHandler(LatchkeyDbContext db, AuditLog auditLo
         var live = await db.ApiTokens.CountAsync(t => t.AccountId == command.AccountId && t.RevokedAt == null && t.ExpiresAt > now, cancellationToken);
         if (live >= settings.MaxTokensPerAccount)
         {
-            return Failure.Field(ErrorCodes.Validation, NameField, $"You have {live} live tokens, the most allowed. Revoke one you no longer use first.");
+            return Failure.Field(ErrorCodes.Validation, NameField, "You have {0} live tokens, the most allowed. Revoke one you no longer use first.", live);
         }
 
         var secret = ApiTokenSecrets.NewToken();

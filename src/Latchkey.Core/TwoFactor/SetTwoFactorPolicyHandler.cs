@@ -41,7 +41,7 @@ public sealed class SetTwoFactorPolicyHandler(LatchkeyDbContext db, AuditLog aud
 
         if (policy.GraceSignIns is < 0 or > MaxGrace)
         {
-            return Failure.Field(ErrorCodes.Validation, "graceSignIns", $"The grace is a number of sign-ins from 0 to {MaxGrace}.");
+            return Failure.Field(ErrorCodes.Validation, "graceSignIns", "The grace is a number of sign-ins from 0 to {0}.", MaxGrace);
         }
 
         var row = await db.Domains.SingleOrDefaultAsync(d => d.Name == policy.Domain, cancellationToken);

@@ -2,9 +2,7 @@ using System.CommandLine;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Cli;
 
@@ -40,15 +38,15 @@ internal static class AccountsPasswdCommand
             }
 
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
-            EmailAddress.TryNormalize(parseResult.GetRequiredValue(email), out var normalized, out _);
-            var id = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.Where(a => a.Email == normalized).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
-            if (id is null)
+            var found = await scope.ServiceProvider.GetRequiredService<FindAccountByEmailHandler>().HandleAsync(parseResult.GetRequiredValue(email), cancellationToken);
+            if (!found.Succeeded)
             {
-                return await CliApp.RefuseAsync(error, new Failure(ErrorCodes.NotFound, $"No account {parseResult.GetRequiredValue(email)}."));
+                return await CliApp.RefuseAsync(error, found.Failure);
             }
 
+
             var result = await scope.ServiceProvider.GetRequiredService<ResetPasswordHandler>().HandleAsync(
-                new ResetPasswordCommand(id.Value, password, parseResult.GetValue(generate), parseResult.GetValue(requireChange), !parseResult.GetValue(keepSessions)),
+                new ResetPasswordCommand(found.Value.Id, password, parseResult.GetValue(generate), parseResult.GetValue(requireChange), !parseResult.GetValue(keepSessions)),
                 Actor.Console, AuditContext.Cli, cancellationToken);
             if (!result.Succeeded)
             {

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Cli;
 
@@ -18,16 +15,13 @@ internal static class LockoutCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
-            var address = parseResult.GetRequiredValue(email);
-            EmailAddress.TryNormalize(address, out var normalized, out _);
-            var accountId = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking()
-                .Where(a => a.Email == normalized).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
-            if (accountId is null)
+            var found = await scope.ServiceProvider.GetRequiredService<FindAccountByEmailHandler>().HandleAsync(parseResult.GetRequiredValue(email), cancellationToken);
+            if (!found.Succeeded)
             {
-                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, new Failure(ErrorCodes.NotFound, $"No account {address}."));
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, found.Failure);
             }
 
-            var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(accountId.Value, Actor.Console, AuditContext.Cli, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<UnlockAccountHandler>().HandleAsync(found.Value.Id, Actor.Console, AuditContext.Cli, cancellationToken);
             if (!result.Succeeded)
             {
                 return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, result.Failure);

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Cli;
 
@@ -17,14 +14,13 @@ internal static class SessionsCommands
         revoke.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
-            var address = parseResult.GetRequiredValue(email);
-            EmailAddress.TryNormalize(address, out var normalized, out _);
-            var account = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking()
-                .SingleOrDefaultAsync(a => a.Email == normalized, cancellationToken);
-            if (account is null)
+            var found = await scope.ServiceProvider.GetRequiredService<FindAccountByEmailHandler>().HandleAsync(parseResult.GetRequiredValue(email), cancellationToken);
+            if (!found.Succeeded)
             {
-                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, new Failure(ErrorCodes.NotFound, $"No account {address}."));
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, found.Failure);
             }
+
+            var account = found.Value;
 
             var ended = await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>()
                 .HandleAsync(account.Id, account.Email, null, AuditContext.Cli, cancellationToken);

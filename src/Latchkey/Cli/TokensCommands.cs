@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Tokens;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Cli;
 
@@ -25,14 +22,13 @@ internal static class TokensCommands
         create.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var scope2 = await CliApp.OpenStoreAsync(services, cancellationToken);
-            var address = parseResult.GetRequiredValue(email);
-            EmailAddress.TryNormalize(address, out var normalized, out _);
-            var account = await scope2.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking()
-                .SingleOrDefaultAsync(a => a.Email == normalized, cancellationToken);
-            if (account is null)
+            var found = await scope2.ServiceProvider.GetRequiredService<FindAccountByEmailHandler>().HandleAsync(parseResult.GetRequiredValue(email), cancellationToken);
+            if (!found.Succeeded)
             {
-                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, new Failure(ErrorCodes.NotFound, $"No account {address}."));
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, found.Failure);
             }
+
+            var account = found.Value;
 
             var result = await scope2.ServiceProvider.GetRequiredService<CreateApiTokenHandler>().HandleAsync(
                 new CreateApiTokenCommand(account.Id, parseResult.GetRequiredValue(name), parseResult.GetRequiredValue(scope), parseResult.GetValue(expires)),

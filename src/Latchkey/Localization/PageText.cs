@@ -5,8 +5,8 @@ namespace Latchkey.Localization;
 
 /// <summary>
 /// The panel's texts for a page model or endpoint, in the request's language. A refusal from Core carries an English
-/// sentence; it is looked up as a key like any other text, so a translated sentence reads translated and one that
-/// embeds a value (an address, a count) falls back to English rather than to nothing.
+/// sentence; it is looked up as a key like any other text. A sentence that embeds values (an address, a count) is
+/// looked up by its template and filled in the request's culture.
 /// </summary>
 internal static class PageText
 {
@@ -20,6 +20,8 @@ internal static class PageText
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(failure);
-        return text[failure.Message];
+        return failure is { Template: { } template, Arguments: { } arguments }
+            ? text[template, [.. arguments]]
+            : text[failure.Message];
     }
 }

@@ -2,6 +2,7 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
                 TwoFactorChallengeCookie.Delete(HttpContext);
             }
 
-            Error = result.Failure.Message;
+            Error = Latchkey.Localization.PageText.Of(HttpContext).Describe(result.Failure);
             Response.StatusCode = Hosting.ApiProblems.StatusFor(result.Failure.Code);
             return Page();
         }

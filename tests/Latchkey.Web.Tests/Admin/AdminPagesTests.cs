@@ -54,7 +54,8 @@ public sealed class AdminPagesTests(LatchkeyWebFactory factory) : IClassFixture<
         using var op = await factory.SignedInClientAsync($"op@{domain}", Password);
         var page = await HtmlForms.ParseAsync(await op.GetAsync($"/admin/accounts/{user.Id}"));
         page.QuerySelector("#locked-notice")!.TextContent.ShouldContain("locked until");
-        page.QuerySelectorAll("#failed-logins tbody tr").Length.ShouldBe(10);
+        // Failure bookkeeping runs beside the answer (docs/lockout.md), so an attempt racing the lock may be listed too.
+        page.QuerySelectorAll("#failed-logins tbody tr").Length.ShouldBeInRange(10, 12);
 
         var response = await HtmlForms.SubmitAsync(op, page, new Dictionary<string, string>(), "#locked-notice form");
 

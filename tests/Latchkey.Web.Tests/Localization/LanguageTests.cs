@@ -53,6 +53,21 @@ public sealed class LanguageTests(LatchkeyWebFactory factory) : IClassFixture<La
     }
 
     [Fact]
+    public async Task TokensPage_RefusalWithAValue_ReadsInTheAccountsLanguageWithTheValue()
+    {
+        var email = UniqueEmail.New();
+        await factory.CreateAccountAsync(email, Password);
+        using var client = await factory.SignedInClientAsync(email, Password);
+        (await client.PutAsJsonAsync("/api/v1/me/language", new { language = "de" })).EnsureSuccessStatusCode();
+        var page = await HtmlForms.ParseAsync(await client.GetAsync("/account/tokens"));
+
+        var refused = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(
+            client, page, new Dictionary<string, string> { ["name"] = "deploy", ["scopes"] = "account", ["expiresInDays"] = "4000" }, "form[action*='handler=Create']"));
+
+        refused.QuerySelector(".alert.error")!.TextContent.ShouldBe("Ein Token läuft nach 1 bis 365 Tagen ab.");
+    }
+
+    [Fact]
     public async Task PutMyLanguage_Anonymous_401()
     {
         using var client = factory.CreateClient();

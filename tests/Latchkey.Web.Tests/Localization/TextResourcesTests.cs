@@ -113,7 +113,7 @@ public sealed partial class TextResourcesTests
         return [.. keys];
     }
 
-    /// <summary>Fixed sentences of Core's refusals (<c>Failure.Field(code, field, "…")</c>, <c>new Failure(code, "…")</c>, <c>Fail(code, "…")</c>).</summary>
+    /// <summary>Fixed sentences of Core's refusals (<c>Failure.Field(code, field, "…"[, values])</c>, <c>Failure.Of(code, "…", values)</c>, <c>new Failure(code, "…")</c>, <c>Fail(code, "…")</c>).</summary>
     private static List<string> CoreRefusals()
     {
         var root = Path.Combine(RepositoryRoot(), "src", "Latchkey.Core");
@@ -145,7 +145,7 @@ public sealed partial class TextResourcesTests
     [GeneratedRegex("""\b(?:T|text)\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex KeyUse();
 
-    [GeneratedRegex("""(?:Failure\.Field\([^,()]+, [^,()]+, |new Failure\([^,()]+, |Fail\([^,()]+, )"((?:[^"\\]|\\.)*)"\)""")]
+    [GeneratedRegex("""(?:Failure\.Field\([^,()]+, [^,()]+, |new Failure\([^,()]+, |Fail\([^,()]+, |Failure\.Of\([^,()]+, )"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex Refusal();
 
     [GeneratedRegex(@"\{\d+\}")]

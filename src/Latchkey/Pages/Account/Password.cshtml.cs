@@ -74,7 +74,7 @@ public sealed class PasswordModel(
         if (await StepUpForm.VerifyAsync(HttpContext, stepUpCode, stepUp, cancellationToken) is { } stepUpFailed)
         {
             StepUpNeeded = true;
-            StepUpError = stepUpFailed.Message;
+            StepUpError = Latchkey.Localization.PageText.Of(HttpContext).Describe(stepUpFailed);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             await LoadRulesAsync(null, cancellationToken);
             return Page();

@@ -3,6 +3,7 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 
@@ -135,7 +136,7 @@ public sealed partial class SecurityModel
         }
 
         StepUpFor = handler;
-        StepUpError = failed.Message;
+        StepUpError = T.Describe(failed);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return false;
     }
@@ -149,7 +150,7 @@ public sealed partial class SecurityModel
             return;
         }
 
-        TwoFactorError = failure.Errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? failure.Message;
+        TwoFactorError = T.Describe(failure);
         Response.StatusCode = Hosting.ApiProblems.StatusFor(failure.Code);
     }
 

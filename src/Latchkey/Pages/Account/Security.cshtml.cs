@@ -96,7 +96,7 @@ public sealed partial class SecurityModel(
         else if (result.Failure.Code == Core.Common.ErrorCodes.StepUpRequired)
         {
             StepUpFor = "CreateAppPassword";
-            StepUpError = stepUpFailed?.Message;
+            StepUpError = stepUpFailed is null ? null : T.Describe(stepUpFailed);
             PendingAppPasswordName = name;
             Response.StatusCode = StatusCodes.Status403Forbidden;
         }

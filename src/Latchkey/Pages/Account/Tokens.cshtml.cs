@@ -1,5 +1,6 @@
 using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -34,7 +35,7 @@ public sealed class TokensModel(ListApiTokensHandler list) : PageModel
         }
         else
         {
-            Error = result.Failure.Message;
+            Error = Latchkey.Localization.PageText.Of(HttpContext).Describe(result.Failure);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 

@@ -1,5 +1,6 @@
 using Latchkey.Core.Oidc;
 using Latchkey.Hosting;
+using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -44,7 +45,7 @@ public sealed class ClientsModel(ListClientsHandler list) : PageModel
         }
         else
         {
-            Error = result.Failure.Message;
+            Error = Latchkey.Localization.PageText.Of(HttpContext).Describe(result.Failure);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 

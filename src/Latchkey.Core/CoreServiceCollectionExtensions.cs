@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddSingleton<StoreKeyFile>();
+        services.AddSingleton<AuditChainKey>();
         services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository, StoreKeyFile>((keys, repository, keyFile) =>
         {
             keys.XmlRepository = repository;

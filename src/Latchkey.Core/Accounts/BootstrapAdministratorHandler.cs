@@ -30,8 +30,15 @@ public sealed class BootstrapAdministratorHandler(
         }
 
         var created = await createAccount.HandleAsync(new CreateAccountCommand(email, Role.Administrator, Password: password), AuditContext.Cli, cancellationToken);
-        return created.Succeeded
-            ? new BootstrapOutcome(BootstrapState.AdministratorCreated, null, null)
+        if (created.Succeeded)
+        {
+            return new BootstrapOutcome(BootstrapState.AdministratorCreated, null, null);
+        }
+
+        // Nodes of a cluster starting at once all find no account; the first one creates the administrator and the
+        // others' attempts fail on the taken address. That is not a failure to start.
+        return await db.Users.AnyAsync(cancellationToken)
+            ? new BootstrapOutcome(BootstrapState.AccountsExist, null, null)
             : new BootstrapOutcome(BootstrapState.Failed, null, created.Failure);
     }
 }

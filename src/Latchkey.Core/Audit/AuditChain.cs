@@ -7,7 +7,9 @@ namespace Latchkey.Core.Audit;
 
 /// <summary>
 /// The hash chain over the audit log (docs/audit.md): event <c>n</c> stores
-/// <c>Hash(n) = SHA-256(Hash(n-1) || encoding(n))</c>, with 32 zero bytes before the first event.
+/// <c>Hash(n) = HMAC-SHA256(K, Hash(n-1) || encoding(n))</c>, with 32 zero bytes before the first event, where
+/// <c>K</c> is the <see cref="AuditChainKey"/> kept outside the database. Events written before schema version 18
+/// keep the unkeyed form <c>SHA-256(Hash(n-1) || encoding(n))</c> (<see cref="AuditChainKeying"/>).
 /// </summary>
 /// <remarks>
 /// The encoding is version 1: the ASCII tag <c>latchkey-audit-v1</c>, then every field in a fixed order, each one
@@ -47,16 +49,25 @@ public static class AuditChain
         auditEvent.Detail = ValidText(auditEvent.Detail);
     }
 
-    /// <summary>Normalizes the event, gives it <paramref name="sequence"/> and sets its hash after <paramref name="previous"/>.</summary>
-    public static void Seal(AuditEvent auditEvent, long sequence, ReadOnlySpan<byte> previous)
+    /// <summary>
+    /// Normalizes the event, gives it <paramref name="sequence"/> and sets its hash after <paramref name="previous"/>,
+    /// keyed with <paramref name="key"/> (empty: the unkeyed form of events from before schema version 18).
+    /// </summary>
+    public static void Seal(AuditEvent auditEvent, long sequence, ReadOnlySpan<byte> previous, ReadOnlySpan<byte> key)
     {
         Normalize(auditEvent);
         auditEvent.Sequence = sequence;
-        auditEvent.Hash = ComputeHash(previous, auditEvent);
+        auditEvent.Hash = ComputeHash(previous, auditEvent, key);
     }
 
-    /// <summary>The hash the event at <see cref="AuditEvent.Sequence"/> must carry when chained after <paramref name="previous"/>.</summary>
-    public static byte[] ComputeHash(ReadOnlySpan<byte> previous, AuditEvent auditEvent)
+    /// <summary>The unkeyed hash (SHA-256) the event must carry when chained after <paramref name="previous"/>: events from before schema version 18.</summary>
+    public static byte[] ComputeHash(ReadOnlySpan<byte> previous, AuditEvent auditEvent) => ComputeHash(previous, auditEvent, []);
+
+    /// <summary>
+    /// The hash the event at <see cref="AuditEvent.Sequence"/> must carry when chained after <paramref name="previous"/>:
+    /// HMAC-SHA256 under <paramref name="key"/>, or plain SHA-256 when the key is empty.
+    /// </summary>
+    public static byte[] ComputeHash(ReadOnlySpan<byte> previous, AuditEvent auditEvent, ReadOnlySpan<byte> key)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         if (previous.Length != HashLength)
@@ -78,7 +89,7 @@ public static class AuditChain
         WriteText(buffer, auditEvent.Ip);
         WriteText(buffer, auditEvent.UserAgent);
         WriteText(buffer, auditEvent.Detail);
-        return SHA256.HashData(buffer.WrittenSpan);
+        return key.IsEmpty ? SHA256.HashData(buffer.WrittenSpan) : HMACSHA256.HashData(key, buffer.WrittenSpan);
     }
 
     /// <summary>A hash as operators see and type it: 64 lower-case hex digits.</summary>

@@ -13,4 +13,13 @@ public enum AuditChainBreakKind
 
     /// <summary>The record named by the operator's anchor carries another hash: the chain was rewritten from there.</summary>
     AnchorMismatch,
+
+    /// <summary>The key file is missing, so the keyed part of the chain cannot be verified (a restore without it).</summary>
+    KeyFileMissing,
+
+    /// <summary>The key file is not the one the chain was keyed with, or the keying row was changed.</summary>
+    WrongKey,
+
+    /// <summary>The keying row (schema version 18) was deleted.</summary>
+    KeyingRemoved,
 }

@@ -6,8 +6,10 @@ namespace Latchkey.Core.Audit;
 
 /// <summary>
 /// Chains the audit events a unit of work adds (<see cref="AuditLog.Add"/>) at the moment it saves them: each gets
-/// the next <see cref="AuditEvent.Sequence"/> and its <see cref="AuditEvent.Hash"/> over the newest committed event,
-/// in the same transaction as the insert. Changing or deleting a tracked audit event throws.
+/// the next <see cref="AuditEvent.Sequence"/> and its <see cref="AuditEvent.Hash"/> (HMAC-SHA256 under the
+/// <see cref="AuditChainKey"/>) over the newest committed event, in the same transaction as the insert. Changing or
+/// deleting a tracked audit event throws. A key file that is not the one the store's chain was keyed with
+/// (<see cref="AuditChainKeying"/>) refuses every append rather than write links no one can verify.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -32,8 +34,10 @@ namespace Latchkey.Core.Audit;
 /// audit events last in a unit of work (as every handler does: add, save, commit) so that span stays short.
 /// </para>
 /// </remarks>
-public sealed class AuditChainInterceptor : SaveChangesInterceptor
+public sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterceptor
 {
+    private AuditChainKeying? _keying;
+
     /// <summary>The PostgreSQL advisory lock key of appends: "LkAudit1" in ASCII.</summary>
     public const long AdvisoryLockKey = 0x4C6B_4175_6469_7431;
 
@@ -87,7 +91,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         await RollBackOwnedAsync(eventData.Context);
     }
 
-    private static async Task ChainAsync(LatchkeyDbContext db, CancellationToken cancellationToken)
+    private async Task ChainAsync(LatchkeyDbContext db, CancellationToken cancellationToken)
     {
         var pending = Pending(db);
         if (pending.Count == 0)
@@ -113,9 +117,11 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
                 .FirstOrDefaultAsync(cancellationToken);
             var sequence = head?.Sequence ?? 0;
             var previous = head?.Hash ?? AuditChain.Genesis.ToArray();
+            var keying = _keying ??= await CheckedKeyingAsync(db, cancellationToken);
             foreach (var auditEvent in pending)
             {
-                AuditChain.Seal(auditEvent, ++sequence, previous);
+                ++sequence;
+                AuditChain.Seal(auditEvent, sequence, previous, sequence >= keying.KeyedFrom ? key.Key : []);
                 previous = auditEvent.Hash;
             }
         }
@@ -124,6 +130,17 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             await RollBackOwnedAsync(db);
             throw;
         }
+    }
+
+    private async Task<AuditChainKeying> CheckedKeyingAsync(LatchkeyDbContext db, CancellationToken cancellationToken)
+    {
+        var keying = await AuditChainKeying.ReadAsync(db, cancellationToken)
+            ?? throw new StoreUnavailableException("The audit chain's keying row (audit_chain_keying) is missing: the store was tampered with. Run latchkey audit verify.");
+        return keying.MadeWith(key.Key)
+            ? keying
+            : throw new StoreUnavailableException(
+                $"The key file {key.KeyFilePath} is not the one this store's audit chain was keyed with, so no audit event can be written. " +
+                "Put the store's own key file back (Latchkey:KeyFile); every node needs the same file.");
     }
 
     private static List<AuditEvent> Pending(LatchkeyDbContext db)

@@ -13,7 +13,7 @@ public sealed class AuditEvent
     /// <summary>1, 2, 3 … in the order events were committed, without gaps.</summary>
     public long Sequence { get; set; }
 
-    /// <summary>SHA-256 over the previous event's hash and this event's fields (<see cref="AuditChain.ComputeHash"/>).</summary>
+    /// <summary>HMAC-SHA256 (SHA-256 before schema version 18) over the previous event's hash and this event's fields (<see cref="AuditChain"/>).</summary>
     public byte[] Hash { get; set; } = [];
 
     public DateTimeOffset OccurredAt { get; set; }

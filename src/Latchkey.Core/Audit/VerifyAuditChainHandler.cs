@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Audit;
 
 /// <summary>
-/// Walks the audit log in sequence order, recomputing every hash from the stored fields, and reports the first
+/// Walks the audit log in sequence order, recomputing every hash from the stored fields (HMAC-SHA256 under the
+/// <see cref="AuditChainKey"/> from the keying row's first keyed record on, SHA-256 before it), and reports the first
 /// record that was changed, is missing (a gap in the sequence) or was written around the chain; otherwise the
 /// number of records and the head.
 /// </summary>
@@ -13,7 +14,7 @@ namespace Latchkey.Core.Audit;
 /// of it. What it proves and what it cannot (cutting off the newest records, or recomputing the whole chain, is only
 /// caught against an <see cref="AuditAnchor"/> kept elsewhere) is in docs/audit.md.
 /// </remarks>
-public sealed class VerifyAuditChainHandler(LatchkeyDbContext db)
+public sealed class VerifyAuditChainHandler(LatchkeyDbContext db, AuditChainKey chainKey)
 {
     public async Task<AuditChainReport> HandleAsync(AuditAnchor? anchor = null, CancellationToken cancellationToken = default)
     {
@@ -27,6 +28,27 @@ public sealed class VerifyAuditChainHandler(LatchkeyDbContext db)
         {
             return Broken(0, null, new AuditChainBreak(AuditChainBreakKind.Unchained, 0, unchained[0],
                 $"record id {unchained[0]} has no sequence number or hash: it was written around the chain or stripped of it"));
+        }
+
+        var keying = await AuditChainKeying.ReadAsync(db, cancellationToken);
+        if (keying is null)
+        {
+            return Broken(0, null, new AuditChainBreak(AuditChainBreakKind.KeyingRemoved, 0, null,
+                "the audit chain's keying row (audit_chain_keying) is missing: it was deleted, so no record can be trusted"));
+        }
+
+        if (chainKey.TryRead() is not { } key)
+        {
+            return Broken(0, null, new AuditChainBreak(AuditChainBreakKind.KeyFileMissing, keying.KeyedFrom, null,
+                $"the key file {chainKey.KeyFilePath} is missing: the audit chain is keyed from record {keying.KeyedFrom} on and cannot be verified without it. " +
+                "Put the store's key file back beside it (or point Latchkey:KeyFile at it) and run again; do not start the server before, as it would create a new one"));
+        }
+
+        if (!keying.MadeWith(key))
+        {
+            return Broken(0, null, new AuditChainBreak(AuditChainBreakKind.WrongKey, keying.KeyedFrom, null,
+                $"the key file {chainKey.KeyFilePath} is not the one this store's audit chain was keyed with (or the keying row was changed): " +
+                "use the store's own key file (Latchkey:KeyFile)"));
         }
 
         long expected = 1;
@@ -47,7 +69,7 @@ public sealed class VerifyAuditChainHandler(LatchkeyDbContext db)
                     $"record {sequence} (id {auditEvent.Id}) appears twice or out of order"));
             }
 
-            if (!AuditChain.ComputeHash(previous, auditEvent).AsSpan().SequenceEqual(auditEvent.Hash))
+            if (!AuditChain.ComputeHash(previous, auditEvent, sequence >= keying.KeyedFrom ? key : []).AsSpan().SequenceEqual(auditEvent.Hash))
             {
                 return Broken(expected - 1, previous, new AuditChainBreak(AuditChainBreakKind.Altered, sequence, auditEvent.Id,
                     $"record {sequence} (id {auditEvent.Id}) does not match its hash: it, or the record before it, was changed"));

@@ -31,4 +31,7 @@ public static class ErrorCodes
 
     /// <summary>The audit log's hash chain is broken: a record was changed, removed or is missing.</summary>
     public const string AuditTampered = "audit_tampered";
+
+    /// <summary>The audit chain cannot be verified with the key file at hand: it is missing, or not the store's own.</summary>
+    public const string AuditKey = "audit_key";
 }

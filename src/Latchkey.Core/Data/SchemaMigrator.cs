@@ -17,14 +17,15 @@ namespace Latchkey.Core.Data;
 /// version. On PostgreSQL an advisory lock keeps two nodes starting at once from both migrating.
 /// Scripts are never edited once released: a change is a new script, for both providers.
 /// </remarks>
-public sealed class SchemaMigrator(LatchkeyDbContext db, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(LatchkeyDbContext db, AuditChainKey auditKey, ILogger<SchemaMigrator> logger)
 {
     private const long AdvisoryLockKey = 0x4C61_7463_686B_6579; // "Latchkey"
 
     /// <summary>Code that completes a script, in its transaction: what SQL alone cannot do on both providers.</summary>
-    private static readonly Dictionary<int, Func<LatchkeyDbContext, DbTransaction, CancellationToken, Task>> _codeSteps = new()
+    private static readonly Dictionary<int, Func<LatchkeyDbContext, DbTransaction, AuditChainKey, CancellationToken, Task>> _codeSteps = new()
     {
-        [6] = AuditChainMigration.ChainExistingEventsAsync,
+        [6] = (db, transaction, _, cancellationToken) => AuditChainMigration.ChainExistingEventsAsync(db, transaction, cancellationToken),
+        [18] = AuditChainKeying.StartAsync,
     };
 
     public static IReadOnlyList<SchemaScript> ScriptsFor(DatabaseProvider provider)
@@ -165,7 +166,7 @@ public sealed class SchemaMigrator(LatchkeyDbContext db, ILogger<SchemaMigrator>
             await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
             if (_codeSteps.TryGetValue(script.Version, out var step))
             {
-                await step(db, transaction, cancellationToken);
+                await step(db, transaction, auditKey, cancellationToken);
             }
 
             await ExecuteAsync(

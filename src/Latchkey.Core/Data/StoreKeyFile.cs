@@ -17,6 +17,9 @@ public sealed class StoreKeyFile(IOptions<LatchkeyOptions> options)
 
     public string Path => options.Value.FullKeyFile;
 
+    /// <summary>Whether the key is loaded or its file exists, found without creating it.</summary>
+    public bool Exists => _key.IsValueCreated || File.Exists(Path);
+
     /// <summary>The key; read (or created) on first use.</summary>
     public ReadOnlySpan<byte> Key => _key.Value;
 

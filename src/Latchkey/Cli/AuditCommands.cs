@@ -36,7 +36,7 @@ internal static class AuditCommands
             var report = await scope.ServiceProvider.GetRequiredService<VerifyAuditChainHandler>().HandleAsync(anchor, cancellationToken);
             if (report.Break is { } chainBreak)
             {
-                return await CliApp.RefuseAsync(error, new Failure(ErrorCodes.AuditTampered, chainBreak.Message));
+                return await CliApp.RefuseAsync(error, new Failure(chainBreak.Code, chainBreak.Message));
             }
 
             var output = parseResult.InvocationConfiguration.Output;

@@ -94,7 +94,7 @@ internal static class BackupCommands
     {
         if (!audit.Intact)
         {
-            await error.WriteLineAsync($"audit_tampered: {audit.Break!.Message}");
+            await error.WriteLineAsync($"{audit.Break!.Code}: {audit.Break.Message}");
             return ExitCodes.Refused;
         }
 

@@ -84,7 +84,7 @@ public sealed class AuditChainTests
         var auditEvent = SignIn(0);
         auditEvent.OccurredAt = new DateTimeOffset(2026, 11, 23, 10, 0, 0, 123, TimeSpan.FromHours(1)).AddTicks(4567);
 
-        AuditChain.Seal(auditEvent, 7, AuditChain.Genesis);
+        AuditChain.Seal(auditEvent, 7, AuditChain.Genesis, []);
 
         auditEvent.OccurredAt.ShouldBe(_at);
         auditEvent.OccurredAt.Offset.ShouldBe(TimeSpan.Zero);
@@ -98,7 +98,7 @@ public sealed class AuditChainTests
         var auditEvent = SignIn(0);
         auditEvent.UserAgent = "agent\uD800";
 
-        AuditChain.Seal(auditEvent, 1, AuditChain.Genesis);
+        AuditChain.Seal(auditEvent, 1, AuditChain.Genesis, []);
 
         auditEvent.UserAgent.ShouldBe("agent\uFFFD");
     }

@@ -53,7 +53,7 @@ public sealed class VerifyAuditChainHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task HandleAsync_EditedRecordGivenItsRecomputedHash_CaughtAtTheNextRecord()
+    public async Task HandleAsync_EditedRecordGivenItsRecomputedUnkeyedHash_CaughtAtThatRecord()
     {
         await AuditTestData.AddAsync(_host, 5);
         List<AuditEvent> events;
@@ -62,7 +62,7 @@ public sealed class VerifyAuditChainHandlerTests : IDisposable
             events = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         }
 
-        // Someone who knows the format rewrites record 3 and its hash, but not every hash after it.
+        // Someone who knows the format, but not the key, rewrites record 3 and gives it the SHA-256 link of version 6.
         var forged = events[2];
         forged.Detail = "forged";
         var hex = AuditChain.ToHex(AuditChain.ComputeHash(events[1].Hash, forged));
@@ -71,9 +71,9 @@ public sealed class VerifyAuditChainHandlerTests : IDisposable
         var report = await AuditTestData.VerifyAsync(_host);
 
         report.Break!.Kind.ShouldBe(AuditChainBreakKind.Altered);
-        report.Break.Sequence.ShouldBe(4);
-        report.Break.Id.ShouldBe(events[3].Id);
-        report.Records.ShouldBe(3);
+        report.Break.Sequence.ShouldBe(3);
+        report.Break.Id.ShouldBe(events[2].Id);
+        report.Records.ShouldBe(2);
     }
 
     [Fact]

@@ -58,7 +58,9 @@ public sealed class BackupCliTests : IDisposable
             File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
+        // The audit chain is keyed by the key file beside the store (docs/audit.md): a backup is restored with it.
         using var fresh = TestStore.Create(DatabaseProvider.Sqlite);
+        File.Copy(Path.Combine(live.DataDirectory, "latchkey.key"), Path.Combine(fresh.DataDirectory, "latchkey.key"));
         var restore = await RunAsync(fresh, ["restore", file]);
         restore.ExitCode.ShouldBe(ExitCodes.Success, restore.Error);
         restore.Output.ShouldContain("The audit log is intact");
@@ -94,6 +96,34 @@ public sealed class BackupCliTests : IDisposable
         refused.Error.ShouldStartWith("conflict: A store exists at");
         again.ExitCode.ShouldBe(ExitCodes.Refused);
         forced.ExitCode.ShouldBe(ExitCodes.Success, forced.Error);
+    }
+
+    [Fact]
+    public async Task Restore_WithoutTheKeyFile_SaysTheAuditChainNeedsIt()
+    {
+        using var live = TestStore.Create(DatabaseProvider.Sqlite);
+        using (var host = new CoreTestHost(store: live))
+        {
+            await host.CreateAccountAsync(UniqueEmail.New("keyed"), First);
+        }
+
+        var file = Path.Combine(_folder, "keyed.db");
+        (await RunAsync(live, ["backup", "--out", file])).ExitCode.ShouldBe(ExitCodes.Success);
+        using var fresh = TestStore.Create(DatabaseProvider.Sqlite);
+        var keyFile = Path.Combine(fresh.DataDirectory, "latchkey.key");
+
+        var withoutKey = await RunAsync(fresh, ["restore", file]);
+        var verifyWithoutKey = await RunAsync(fresh, ["audit", "verify"]);
+        var keyCreated = File.Exists(keyFile);
+        File.Copy(Path.Combine(live.DataDirectory, "latchkey.key"), keyFile);
+        var verifyWithKey = await RunAsync(fresh, ["audit", "verify"]);
+
+        withoutKey.ExitCode.ShouldBe(ExitCodes.Refused);
+        withoutKey.Output.ShouldStartWith("Restored schema version ");
+        withoutKey.Error.ShouldStartWith($"audit_key: the key file {keyFile} is missing: the audit chain is keyed from record 1 on and cannot be verified without it.");
+        verifyWithoutKey.Error.ShouldStartWith("audit_key: the key file");
+        keyCreated.ShouldBeFalse("checking the chain must not create a new key file");
+        verifyWithKey.ExitCode.ShouldBe(ExitCodes.Success, verifyWithKey.Error);
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public sealed class ServerProcess : IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"latchkey exited with {process.ExitCode} at start.");
+                process.WaitForExit();
+                throw new InvalidOperationException($"latchkey exited with {process.ExitCode} at start:\n{string.Join('\n', server.Output.TakeLast(30))}");
             }
 
             try
@@ -76,6 +77,16 @@ public sealed class ServerProcess : IDisposable
 
         server.Dispose();
         throw new TimeoutException("latchkey did not become healthy within 60 s.");
+    }
+
+    /// <summary>Ends the process with SIGKILL by its PID, as a crash would, and waits until it is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
     }
 
     public void Dispose()

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -203,15 +202,5 @@ public sealed class RelyingParty : IAsyncDisposable
         }
 
         return token.TryGetPayloadValue<long>("iat", out _) ? null : "no iat";
-    }
-
-    /// <summary>A port free on 127.0.0.1 now (the OS picks it), for a server that must know its address before it starts.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -3,6 +3,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Oidc;
+using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,7 +23,7 @@ public sealed class RelyingPartyTests(Chromium chromium, ITestOutputHelper outpu
     [Fact]
     public async Task SignInThroughLatchkey_ClaimsShown_LogOutOfAllDevicesEndsTheAppsSessionWithinASecond()
     {
-        var latchkeyPort = RelyingParty.FreePort();
+        var latchkeyPort = FreePorts.Next();
         using var server = new LiveServer(
             new Dictionary<string, string?>
             {
@@ -31,7 +32,7 @@ public sealed class RelyingPartyTests(Chromium chromium, ITestOutputHelper outpu
             },
             latchkeyPort);
         var account = await server.CreateAccountAsync("rita@example.org", Password, Role.Operator, "example.org");
-        var rpPort = RelyingParty.FreePort();
+        var rpPort = FreePorts.Next();
         RegisteredClient client;
         await using (var scope = server.Services.CreateAsyncScope())
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
@@ -27,11 +26,11 @@ public sealed class MailSystem : IAsyncLifetime
 
     public TestStore Store { get; } = TestStore.Create();
 
-    public int ImapPort { get; } = FreePort();
+    public int ImapPort { get; } = FreePorts.Next();
 
-    public int SubmissionPort { get; } = FreePort();
+    public int SubmissionPort { get; } = FreePorts.Next();
 
-    public int DoveadmPort { get; } = FreePort();
+    public int DoveadmPort { get; } = FreePorts.Next();
 
     public string ConfigDirectory => Path.Combine(_root, "dovecot");
 
@@ -163,12 +162,5 @@ public sealed class MailSystem : IAsyncLifetime
         }
 
         return await condition();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -143,7 +143,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             throw new ArgumentException("A TLS mode needs a certificate.", nameof(certificate));
         }
 
-        return new(Directory.CreateTempSubdirectory("latchkey-smtp-").FullName, FreePort(), mode, certificate, login);
+        return new(Directory.CreateTempSubdirectory("latchkey-smtp-").FullName, FreePorts.Next(), mode, certificate, login);
     }
 
     /// <summary>Starts the server on its port and returns once it accepts connections.</summary>
@@ -250,12 +250,5 @@ public sealed class SmtpTestServer : IAsyncDisposable
         {
             // The OS cleans the temp folder.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using Latchkey.Tests.Infrastructure;
 
 namespace Latchkey.Web.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class NginxProcess : IDisposable
     {
         ArgumentNullException.ThrowIfNull(upstreams);
         var prefix = Directory.CreateTempSubdirectory("latchkey-nginx-").FullName;
-        var port = FreePort();
+        var port = FreePorts.Next();
         var servers = string.Concat(upstreams.Select(u => $"        server {new Uri(u).Authority} max_fails=1 fail_timeout=30s;\n"));
         var config = Path.Combine(prefix, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
@@ -121,12 +122,5 @@ public sealed class NginxProcess : IDisposable
         {
             // The OS cleans the temp folder.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using Latchkey.Tests.Infrastructure;
 
 namespace Latchkey.Web.Tests.Infrastructure;
 
@@ -37,7 +37,7 @@ public sealed class PrivatePostgres : IDisposable
             Run("chown", "postgres", data);
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         var cluster = new PrivatePostgres(bin, data, port);
         AsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
         AsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-o",
@@ -85,12 +85,5 @@ public sealed class PrivatePostgres : IDisposable
         {
             throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {error} {output.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using Latchkey.Tests.Infrastructure;
 
 namespace Latchkey.Web.Tests.Infrastructure;
 
@@ -26,7 +26,7 @@ public sealed class ServerProcess : IDisposable
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = FreePort();
+        var port = FreePorts.Next();
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -106,13 +106,6 @@ public sealed class ServerProcess : IDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>latchkey.dll as built beside this test assembly (a project reference copies it here).</summary>

@@ -141,7 +141,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RevokeAppPasswordHandler>();
         services.AddTwoFactor(configuration);
         services.AddScoped<ISignOutEverywhereHook, EndTokensEverywhere>();
-        services.AddScoped<ISignOutEverywhereHook, CloseMailConnectionsOnSignOut>();
+        services.AddScoped<CloseMailConnections>();
+        services.AddScoped<ISignOutEverywhereHook>(provider => provider.GetRequiredService<CloseMailConnections>());
+        services.AddScoped<IAccountLockedHook>(provider => provider.GetRequiredService<CloseMailConnections>());
         services.AddScoped<ApiTokenRevoker>();
         services.AddScoped<CreateApiTokenHandler>();
         services.AddScoped<ListApiTokensHandler>();

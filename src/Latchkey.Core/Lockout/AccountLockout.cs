@@ -109,7 +109,6 @@ public sealed class AccountLockout(
             auditLog.Add(AuditEventTypes.AccountLocked, AuditEventTypes.Success, AuditContext.Anonymous(failure.Ip, null), accountId, Limit(failure.Login, 256),
                 $"{Limit(failure.Protocol, 32)}: {distinct} failures");
             await sessions.AccountChangedAsync(accountId, cancellationToken);
-            await sessions.EndMailConnectionsAsync(accountId, cancellationToken);
             foreach (var hook in lockedHooks)
             {
                 await hook.LockedAsync(accountId, cancellationToken);

@@ -1,6 +1,5 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Sessions;
@@ -16,8 +15,7 @@ public sealed class SessionRevoker(
     LatchkeyDbContext db,
     SessionInvalidationInterceptor interceptor,
     IEnumerable<ISignOutEverywhereHook> everywhere,
-    TimeProvider timeProvider,
-    MailConnectionKicks mailConnections)
+    TimeProvider timeProvider)
 {
     public const string NotifyChannel = "latchkey_sessions";
 
@@ -44,10 +42,6 @@ public sealed class SessionRevoker(
 
         return ended;
     }
-
-    /// <summary>Closes the account's open IMAP and SMTP connections once the caller's change commits (a lock).</summary>
-    public Task EndMailConnectionsAsync(Guid accountId, CancellationToken cancellationToken = default) =>
-        mailConnections.EnqueueAsync(accountId, cancellationToken);
 
     /// <summary>Ends one session of the account; 0 when it is not the account's or has already ended.</summary>
     public Task<int> RevokeOneAsync(Guid accountId, Guid sessionId, string reason, CancellationToken cancellationToken = default) =>

@@ -53,6 +53,28 @@ public sealed class AccountLockoutTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordFailureAsync_TheLock_QueuesOneKickOfTheMailboxsOpenConnections()
+    {
+        var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
+        for (var i = 0; i < 9; i++)
+        {
+            (await FailAsync(account, $"{i:x4}")).ShouldBeFalse();
+        }
+
+        await using (var before = _host.CreateScope())
+        {
+            (await before.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages.CountAsync(m => m.Kind == Core.Notifications.OutboxKinds.DovecotKick)).ShouldBe(0);
+        }
+
+        (await FailAsync(account, "0fff")).ShouldBeTrue();
+
+        await using var scope = _host.CreateScope();
+        var kicks = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages
+            .Where(m => m.Kind == Core.Notifications.OutboxKinds.DovecotKick).ToListAsync();
+        kicks.ShouldHaveSingleItem().To.ShouldBe(account.Email);
+    }
+
+    [Fact]
     public async Task RecordFailureAsync_LockedAgainAfterTheFirstExpired_LastsFourTimesLonger()
     {
         var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);

@@ -46,7 +46,7 @@ public sealed class CreateAccountHandler(
 
         if (await db.Users.AnyAsync(a => a.NormalizedEmail == userManager.NormalizeEmail(email), cancellationToken))
         {
-            return Failure.Of(ErrorCodes.Conflict, "An account {0} exists already.", email);
+            return Exists(email);
         }
 
         var generated = command.Generate ? PasswordGenerator.Generate(await policies.ForDomainAsync(accountDomain, cancellationToken), email) : null;
@@ -73,12 +73,28 @@ public sealed class CreateAccountHandler(
             await domains.EnsureAsync(roleDomain, context, cancellationToken);
         }
 
-        var created = password is null
-            ? await userManager.CreateAsync(account)
-            : await userManager.CreateAsync(account, password);
+        IdentityResult created;
+        try
+        {
+            created = password is null
+                ? await userManager.CreateAsync(account)
+                : await userManager.CreateAsync(account, password);
+        }
+        catch (DbUpdateException exception) when (StoreFaults.IsUniqueViolation(exception))
+        {
+            // Another request created the address between the check above and this insert (two nodes bootstrapping
+            // the same administrator, two staff adding one address): the same answer as when the check sees it.
+            // The transaction rolls back; nothing of this attempt stays tracked for the caller's next save.
+            db.ChangeTracker.Clear();
+            return Exists(email);
+        }
+
         if (!created.Succeeded)
         {
-            return IdentityFailures.ToFailure(created, "password");
+            // Identity's own uniqueness check can see the other request's row before the insert would collide.
+            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? Exists(email)
+                : IdentityFailures.ToFailure(created, "password");
         }
 
         history.Record(account);
@@ -87,6 +103,8 @@ public sealed class CreateAccountHandler(
         await transaction.CommitAsync(cancellationToken);
         return Result<CreatedAccount>.Ok(new CreatedAccount(account, generated));
     }
+
+    private static Failure Exists(string email) => Failure.Of(ErrorCodes.Conflict, "An account {0} exists already.", email);
 
     private static Failure? Validate(CreateAccountCommand command, out string email, out string accountDomain, out string? roleDomain)
     {

@@ -39,4 +39,25 @@ public static class StoreFaults
 
         return false;
     }
+
+    /// <summary>
+    /// True when a write lost a race on a unique index (PostgreSQL 23505; SQLite's constraint error, unique or primary
+    /// key): another request stored the same key first, which the caller answers as a conflict, not as a fault.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState == PostgresErrorCodes.UniqueViolation;
+                case SqliteException sqlite:
+                    // SQLITE_CONSTRAINT_UNIQUE (2067), SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+                    return sqlite.SqliteExtendedErrorCode is 2067 or 1555;
+            }
+        }
+
+        return false;
+    }
 }

@@ -45,6 +45,23 @@ public sealed class CreateAccountHandlerTests : IDisposable
         result.Failure!.Code.ShouldBe(ErrorCodes.Conflict);
     }
 
+    [Fact]
+    public async Task HandleAsync_SameAddressManyAtOnce_OneCreatedTheOthersConflictNothingThrown()
+    {
+        // Without a password, so the hashing gate (which refuses a client's excess) stays out and only the race is tested.
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            await using var scope = _host.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
+                .HandleAsync(new CreateAccountCommand(i % 2 == 0 ? "race@example.com" : "RACE@example.com", Role.Administrator), AuditContext.Cli);
+        }));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        results.Where(r => !r.Succeeded).Select(r => r.Failure!.Code + ": " + r.Failure.Message).ShouldAllBe(m => m.StartsWith(ErrorCodes.Conflict + ":", StringComparison.Ordinal));
+        await using var check = _host.CreateScope();
+        (await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.CountAsync(a => a.Email == "race@example.com")).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("no-at-sign")]

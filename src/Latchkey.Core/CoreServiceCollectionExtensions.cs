@@ -128,7 +128,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MailConnectionKicks>();
         services.AddScoped<IOutboxDelivery, Mailboxes.DoveadmKickDelivery>();
         services.AddScoped<PurgeSentMessagesHandler>();
-        services.AddScoped<AccountLockout>();
+        services.AddScoped<AccountLock>();
+        services.AddScoped<FailureCounter>();
+        services.AddScoped<AddressThrottle>();
         services.AddScoped<StaleDevices>();
         services.AddScoped<UnlockAccountHandler>();
         services.AddScoped<GetLockoutHandler>();

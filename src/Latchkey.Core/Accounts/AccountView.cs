@@ -35,7 +35,7 @@ public sealed record AccountView(
             account.MailboxAccess,
             account.Disabled,
             locked,
-            locked && account.LockoutEnd < AccountLockout.Indefinite ? account.LockoutEnd : null,
+            locked && account.LockoutEnd < AccountLock.Indefinite ? account.LockoutEnd : null,
             account.MustChangePassword,
             staleDevices ?? [],
             account.TwoFactorEnabled,

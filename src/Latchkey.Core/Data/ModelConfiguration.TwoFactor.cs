@@ -1,4 +1,5 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.TwoFactor;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +28,8 @@ internal static partial class ModelConfiguration
         {
             challenge.ToTable("two_factor_challenges");
             challenge.Property(c => c.TokenHash).HasMaxLength(32).IsRequired();
-            challenge.Property(c => c.Ip).HasMaxLength(64).IsRequired();
-            challenge.Property(c => c.UserAgent).HasMaxLength(512).IsRequired();
+            challenge.Property(c => c.Ip).HasMaxLength(ColumnWidths.Ip).IsRequired();
+            challenge.Property(c => c.UserAgent).HasMaxLength(ColumnWidths.UserAgent).IsRequired();
             challenge.HasIndex(c => c.TokenHash).IsUnique();
             challenge.HasIndex(c => c.ExpiresAt);
             challenge.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);

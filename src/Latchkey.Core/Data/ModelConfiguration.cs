@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
@@ -18,7 +19,7 @@ internal static partial class ModelConfiguration
     public static void ConfigureAccount(EntityTypeBuilder<Account> account)
     {
         account.ToTable("accounts");
-        account.Property(a => a.Domain).HasMaxLength(253).IsRequired();
+        account.Property(a => a.Domain).HasMaxLength(ColumnWidths.DomainName).IsRequired();
         account.Property(a => a.PreferredLanguage).HasMaxLength(16);
         account.HasIndex(a => a.Domain);
         account.HasIndex(a => a.Email);
@@ -29,7 +30,7 @@ internal static partial class ModelConfiguration
     {
         role.ToTable("role_assignments");
         role.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
-        role.Property(r => r.Domain).HasMaxLength(253);
+        role.Property(r => r.Domain).HasMaxLength(ColumnWidths.DomainName);
         role.HasIndex(r => new { r.AccountId, r.Role, r.Domain }).IsUnique();
     }
 
@@ -37,7 +38,7 @@ internal static partial class ModelConfiguration
     {
         domain.ToTable("domains");
         domain.HasKey(d => d.Name);
-        domain.Property(d => d.Name).HasMaxLength(253);
+        domain.Property(d => d.Name).HasMaxLength(ColumnWidths.DomainName);
         domain.Property(d => d.PasswordPolicy).HasMaxLength(4000);
         domain.Property(d => d.TwoFactorRequirement).HasMaxLength(16).IsRequired();
     }
@@ -48,8 +49,8 @@ internal static partial class ModelConfiguration
         session.Property(s => s.TokenHash).HasMaxLength(32).IsRequired();
         session.HasIndex(s => s.TokenHash).IsUnique();
         session.HasIndex(s => s.AccountId);
-        session.Property(s => s.Ip).HasMaxLength(64);
-        session.Property(s => s.UserAgent).HasMaxLength(512);
+        session.Property(s => s.Ip).HasMaxLength(ColumnWidths.Ip);
+        session.Property(s => s.UserAgent).HasMaxLength(ColumnWidths.UserAgent);
         session.Property(s => s.RevokedReason).HasMaxLength(64);
     }
 
@@ -58,10 +59,10 @@ internal static partial class ModelConfiguration
         auditEvent.ToTable("audit_events");
         auditEvent.Property(e => e.Type).HasMaxLength(64).IsRequired();
         auditEvent.Property(e => e.Outcome).HasMaxLength(16).IsRequired();
-        auditEvent.Property(e => e.ActorEmail).HasMaxLength(256);
-        auditEvent.Property(e => e.TargetEmail).HasMaxLength(256);
-        auditEvent.Property(e => e.Ip).HasMaxLength(64);
-        auditEvent.Property(e => e.UserAgent).HasMaxLength(512);
+        auditEvent.Property(e => e.ActorEmail).HasMaxLength(ColumnWidths.Login);
+        auditEvent.Property(e => e.TargetEmail).HasMaxLength(ColumnWidths.Login);
+        auditEvent.Property(e => e.Ip).HasMaxLength(ColumnWidths.Ip);
+        auditEvent.Property(e => e.UserAgent).HasMaxLength(ColumnWidths.UserAgent);
         auditEvent.Property(e => e.Detail).HasMaxLength(256);
         auditEvent.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength).IsRequired();
         auditEvent.HasIndex(e => e.Sequence).IsUnique();
@@ -113,11 +114,11 @@ internal static partial class ModelConfiguration
     public static void ConfigureLoginFailure(EntityTypeBuilder<LoginFailure> failure)
     {
         failure.ToTable("login_failures");
-        failure.Property(f => f.Login).HasMaxLength(256).IsRequired();
-        failure.Property(f => f.Ip).HasMaxLength(64).IsRequired();
-        failure.Property(f => f.Protocol).HasMaxLength(32).IsRequired();
-        failure.Property(f => f.PwHash).HasMaxLength(16).IsRequired();
-        failure.Property(f => f.TrustedSource).HasMaxLength(64).IsRequired();
+        failure.Property(f => f.Login).HasMaxLength(ColumnWidths.Login).IsRequired();
+        failure.Property(f => f.Ip).HasMaxLength(ColumnWidths.Ip).IsRequired();
+        failure.Property(f => f.Protocol).HasMaxLength(ColumnWidths.Protocol).IsRequired();
+        failure.Property(f => f.PwHash).HasMaxLength(ColumnWidths.PwHash).IsRequired();
+        failure.Property(f => f.TrustedSource).HasMaxLength(ColumnWidths.TrustedSource).IsRequired();
         failure.HasIndex(f => new { f.AccountId, f.OccurredAt });
         failure.HasIndex(f => new { f.Ip, f.OccurredAt });
         failure.HasIndex(f => f.OccurredAt);
@@ -127,7 +128,7 @@ internal static partial class ModelConfiguration
     {
         source.ToTable("known_mail_sources");
         source.HasKey(s => new { s.AccountId, s.Ip });
-        source.Property(s => s.Ip).HasMaxLength(64).IsRequired();
+        source.Property(s => s.Ip).HasMaxLength(ColumnWidths.Ip).IsRequired();
         source.HasIndex(s => s.TrustedUntil);
         source.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -135,8 +136,8 @@ internal static partial class ModelConfiguration
     public static void ConfigureStaleDevice(EntityTypeBuilder<StaleDevice> device)
     {
         device.ToTable("stale_devices");
-        device.Property(d => d.Protocol).HasMaxLength(32).IsRequired();
-        device.Property(d => d.Ip).HasMaxLength(64).IsRequired();
+        device.Property(d => d.Protocol).HasMaxLength(ColumnWidths.Protocol).IsRequired();
+        device.Property(d => d.Ip).HasMaxLength(ColumnWidths.Ip).IsRequired();
         device.Property(d => d.DeviceId).HasMaxLength(StaleDevice.MaxDeviceIdLength).IsRequired();
         device.HasIndex(d => new { d.AccountId, d.Protocol, d.Ip, d.DeviceId }).IsUnique();
         device.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
@@ -147,8 +148,8 @@ internal static partial class ModelConfiguration
         appPassword.ToTable("app_passwords");
         appPassword.Property(p => p.Name).HasMaxLength(AppPassword.MaxNameLength).IsRequired();
         appPassword.Property(p => p.Hash).HasMaxLength(64).IsRequired();
-        appPassword.Property(p => p.LastUsedIp).HasMaxLength(64);
-        appPassword.Property(p => p.LastUsedProtocol).HasMaxLength(32);
+        appPassword.Property(p => p.LastUsedIp).HasMaxLength(ColumnWidths.Ip);
+        appPassword.Property(p => p.LastUsedProtocol).HasMaxLength(ColumnWidths.Protocol);
         appPassword.HasIndex(p => new { p.AccountId, p.Name }).IsUnique();
         appPassword.HasIndex(p => p.Hash).IsUnique();
         appPassword.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Lockout;
 /// wrong password goes to the lockout counters shared with IMAP and SMTP: against the account's lock from an unknown
 /// source, against the device's own limit from a known browser (a device id).
 /// </summary>
-public sealed class FailedSignInRecorder(AccountLockout lockout, StaleDevices staleDevices)
+public sealed class FailedSignInRecorder(FailureCounter counter, StaleDevices staleDevices)
 {
     public async Task RecordAsync(
         Account? account, string login, string password, bool previous, string? deviceId, string ip, string userAgent, CancellationToken cancellationToken = default)
@@ -20,8 +20,8 @@ public sealed class FailedSignInRecorder(AccountLockout lockout, StaleDevices st
             return;
         }
 
-        await lockout.RecordFailureAsync(
-            new FailedLogin(account?.Id, login, ip, SignInHandler.Protocol, await lockout.PwHashAsync(login, password, cancellationToken), deviceId ?? ""),
+        await counter.RecordFailureAsync(
+            new FailedLogin(account?.Id, login, ip, SignInHandler.Protocol, await counter.PwHashAsync(login, password, cancellationToken), deviceId ?? ""),
             cancellationToken);
     }
 }

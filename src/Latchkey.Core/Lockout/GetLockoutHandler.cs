@@ -20,7 +20,7 @@ public sealed class GetLockoutHandler(LatchkeyDbContext db, StaleDevices staleDe
 
         var view = AccountView.From(account, timeProvider.GetUtcNow());
         var reason = view.Locked
-            ? await db.LockoutStates.AsNoTracking().Where(s => s.AccountId == accountId).Select(s => s.Reason).SingleOrDefaultAsync(cancellationToken) ?? AccountLockout.DefaultReason
+            ? await db.LockoutStates.AsNoTracking().Where(s => s.AccountId == accountId).Select(s => s.Reason).SingleOrDefaultAsync(cancellationToken) ?? AccountLock.DefaultReason
             : null;
         var failures = await db.LoginFailures.AsNoTracking()
             .Where(f => f.AccountId == accountId)

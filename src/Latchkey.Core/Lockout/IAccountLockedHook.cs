@@ -1,7 +1,7 @@
 namespace Latchkey.Core.Lockout;
 
 /// <summary>
-/// Work that must happen in the same transaction as a lock (<see cref="AccountLockout.RecordFailureAsync"/>): the
+/// Work that must happen in the same transaction as a lock (<see cref="FailureCounter.RecordFailureAsync"/>): the
 /// account's mail connections are closed, its OpenID Connect grants end and their clients are owed logout tokens,
 /// like on a sign-out everywhere.
 /// </summary>

@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class KnownMailSources(LatchkeyDbContext db, IOptions<LockoutOptio
     public Task<bool> IsKnownAsync(Guid accountId, string ip, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
-        var address = Limit(ip);
+        var address = ColumnWidths.Fit(ip, ColumnWidths.Ip);
         return db.KnownMailSources.AnyAsync(k => k.AccountId == accountId && k.Ip == address && k.TrustedUntil > now, cancellationToken);
     }
 
@@ -27,7 +28,7 @@ public sealed class KnownMailSources(LatchkeyDbContext db, IOptions<LockoutOptio
     {
         var now = timeProvider.GetUtcNow();
         var until = now + options.Value.KnownMailSourceLifetime;
-        var address = Limit(ip);
+        var address = ColumnWidths.Fit(ip, ColumnWidths.Ip);
         var updated = await db.KnownMailSources.Where(k => k.AccountId == accountId && k.Ip == address)
             .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastSuccessAt, now).SetProperty(k => k.TrustedUntil, until), cancellationToken);
         if (updated > 0)
@@ -51,9 +52,7 @@ public sealed class KnownMailSources(LatchkeyDbContext db, IOptions<LockoutOptio
     /// <summary>The address failed too often: it is an unknown source again until it logs in successfully.</summary>
     public Task<int> ForgetAsync(Guid accountId, string ip, CancellationToken cancellationToken = default)
     {
-        var address = Limit(ip);
+        var address = ColumnWidths.Fit(ip, ColumnWidths.Ip);
         return db.KnownMailSources.Where(k => k.AccountId == accountId && k.Ip == address).ExecuteDeleteAsync(cancellationToken);
     }
-
-    private static string Limit(string value) => value.Length > 64 ? value[..64] : value;
 }

@@ -10,7 +10,7 @@ public sealed class LoginFailureSweeper(IServiceScopeFactory scopes, TimeProvide
 {
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var swept = await services.GetRequiredService<AccountLockout>().PurgeAsync(cancellationToken);
+        var swept = await services.GetRequiredService<FailureCounter>().PurgeAsync(cancellationToken);
         LockoutLog.Swept(logger, swept);
     }
 

@@ -1,4 +1,5 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
@@ -27,9 +28,9 @@ public sealed class StaleDevices(
     {
         ArgumentNullException.ThrowIfNull(account);
         var now = timeProvider.GetUtcNow();
-        protocol = Limit(protocol, 32);
-        ip = Limit(ip, 64);
-        var device = Limit(deviceId ?? "", StaleDevice.MaxDeviceIdLength);
+        protocol = ColumnWidths.Fit(protocol, ColumnWidths.Protocol);
+        ip = ColumnWidths.Fit(ip, ColumnWidths.Ip);
+        var device = ColumnWidths.Fit(deviceId ?? "", StaleDevice.MaxDeviceIdLength);
         for (var attempt = 0; ; attempt++)
         {
             var row = await db.StaleDevices.SingleOrDefaultAsync(
@@ -95,6 +96,4 @@ public sealed class StaleDevices(
             g => g.Key,
             g => (IReadOnlyList<StaleDeviceView>)[.. g.OrderByDescending(d => d.LastSeenAt).Select(d => new StaleDeviceView(d.Protocol, d.Ip, d.LastSeenAt, d.Attempts))]);
     }
-
-    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
 }

@@ -18,7 +18,7 @@ namespace Latchkey.Core.Lockout;
 /// <see cref="LockoutOptions.FailureWindow"/> reach <see cref="LockoutOptions.MaxFailures"/> is unknown again until
 /// they age out. The cookie never carries the password or anything derived from it.
 /// </remarks>
-public sealed class TrustedDevices(IDataProtectionProvider protection, AccountLockout lockout, IOptions<LockoutOptions> options, TimeProvider timeProvider)
+public sealed class TrustedDevices(IDataProtectionProvider protection, FailureCounter counter, IOptions<LockoutOptions> options, TimeProvider timeProvider)
 {
     public const string CookieName = "latchkey_device";
 
@@ -39,7 +39,7 @@ public sealed class TrustedDevices(IDataProtectionProvider protection, AccountLo
             return null;
         }
 
-        return await lockout.SourceOverLimitAsync(account.Id, device.DeviceId, null, cancellationToken) ? null : device.DeviceId;
+        return await counter.SourceOverLimitAsync(account.Id, device.DeviceId, null, cancellationToken) ? null : device.DeviceId;
     }
 
     /// <summary>A new cookie value for <paramref name="accountId"/>: the same device id when the browser had one.</summary>

@@ -15,7 +15,7 @@ namespace Latchkey.Core.Lockout;
 /// <see cref="AccessPolicy"/>'s <see cref="AdminAction.Unlock"/> (Operators and up, within their domains); a
 /// refusal is audited.
 /// </summary>
-public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lockout, SecurityTeamNotices notices, StepUp stepUp, AuditLog auditLog)
+public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLock accountLock, SecurityTeamNotices notices, StepUp stepUp, AuditLog auditLog)
 {
     public async Task<Result<Unlocked>> HandleAsync(Guid accountId, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,7 @@ public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLockout lo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var wasLocked = await lockout.UnlockAsync(accountId, cancellationToken);
+        var wasLocked = await accountLock.UnlockAsync(accountId, cancellationToken);
         if (wasLocked)
         {
             notices.Unlocked(account, actor.Email, context);

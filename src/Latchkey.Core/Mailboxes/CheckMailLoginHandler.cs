@@ -13,7 +13,7 @@ namespace Latchkey.Core.Mailboxes;
 /// it from client addresses not known for it (docs/lockout.md), so it answers exactly as an unknown user would (a
 /// refusal here would carry Dovecot's <c>[ALERT]</c> and tell the mailbox exists).
 /// </summary>
-public sealed class CheckMailLoginHandler(AccountLockout lockout, ILogger<CheckMailLoginHandler> logger)
+public sealed class CheckMailLoginHandler(AddressThrottle throttle, ILogger<CheckMailLoginHandler> logger)
 {
     public const string TooManyFromAddress = "Too many failed logins from your address. Try again later.";
     public const string StaleMessage = "This device still uses your previous password. Enter the new password in its account settings.";
@@ -21,7 +21,7 @@ public sealed class CheckMailLoginHandler(AccountLockout lockout, ILogger<CheckM
     public async Task<MailLoginVerdict> HandleAsync(MailLoginAttempt attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var ip = await lockout.CheckIpAsync(attempt.Ip, cancellationToken);
+        var ip = await throttle.CheckIpAsync(attempt.Ip, cancellationToken);
         if (ip.Refused)
         {
             MailboxesLog.LoginRefused(logger, attempt.Protocol, attempt.Login, attempt.Ip, "ip_refused");

@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Latchkey.Core.Mailboxes;
 /// against the mailbox's lock when it names one that may log in by mail, else against the client IP only.
 /// </summary>
 public sealed class ReportMailLoginHandler(
-    LatchkeyDbContext db, AccountLockout lockout, StaleDevices staleDevices, KnownMailSources knownSources, TimeProvider timeProvider)
+    LatchkeyDbContext db, FailureCounter counter, StaleDevices staleDevices, KnownMailSources knownSources, TimeProvider timeProvider)
 {
     public async Task HandleAsync(MailLoginAttempt attempt, CancellationToken cancellationToken = default)
     {
@@ -37,18 +38,18 @@ public sealed class ReportMailLoginHandler(
         {
             // A locked row is reported as a success too (nologin is applied after the password matched); only a known
             // address gets past a lock.
-            if (account is null || (lockout.IsLocked(account) && !await knownSources.IsKnownAsync(account.Id, attempt.Ip, cancellationToken)))
+            if (account is null || (AccountLock.IsLockedAt(account, timeProvider.GetUtcNow()) && !await knownSources.IsKnownAsync(account.Id, attempt.Ip, cancellationToken)))
             {
                 return;
             }
 
-            await lockout.RecordSuccessAsync(account.Id, cancellationToken);
+            await counter.RecordSuccessAsync(account.Id, cancellationToken);
             await knownSources.RememberAsync(account.Id, attempt.Ip, cancellationToken);
             if (attempt.AppPasswordId is { } appPasswordId)
             {
                 var now = timeProvider.GetUtcNow();
                 await db.AppPasswords.Where(p => p.Id == appPasswordId && p.AccountId == account.Id).ExecuteUpdateAsync(
-                    set => set.SetProperty(p => p.LastUsedAt, now).SetProperty(p => p.LastUsedIp, Limit(attempt.Ip, 64)).SetProperty(p => p.LastUsedProtocol, Limit(attempt.Protocol, 32)),
+                    set => set.SetProperty(p => p.LastUsedAt, now).SetProperty(p => p.LastUsedIp, ColumnWidths.Fit(attempt.Ip, ColumnWidths.Ip)).SetProperty(p => p.LastUsedProtocol, ColumnWidths.Fit(attempt.Protocol, ColumnWidths.Protocol)),
                     cancellationToken);
             }
 
@@ -58,15 +59,13 @@ public sealed class ReportMailLoginHandler(
         var known = account is not null && await knownSources.IsKnownAsync(account.Id, attempt.Ip, cancellationToken);
         // While locked for it, an unknown client meets no mailbox (Dovecot's queries hide it): its failures count
         // against its address only, so they cannot pile up into the next lock.
-        var counted = account is { MailboxAccess: true, Disabled: false } && (known || !lockout.IsLocked(account)) ? account.Id : (Guid?)null;
+        var counted = account is { MailboxAccess: true, Disabled: false } && (known || !AccountLock.IsLockedAt(account, timeProvider.GetUtcNow())) ? account.Id : (Guid?)null;
         known &= counted is not null;
-        await lockout.RecordFailureAsync(
+        await counter.RecordFailureAsync(
             new FailedLogin(counted, attempt.Login, attempt.Ip, attempt.Protocol, attempt.PwHash, known ? KnownMailSources.Marker : ""), cancellationToken);
-        if (known && await lockout.SourceOverLimitAsync(counted!.Value, KnownMailSources.Marker, attempt.Ip, cancellationToken))
+        if (known && await counter.SourceOverLimitAsync(counted!.Value, KnownMailSources.Marker, attempt.Ip, cancellationToken))
         {
             await knownSources.ForgetAsync(counted.Value, attempt.Ip, cancellationToken);
         }
     }
-
-    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
 }

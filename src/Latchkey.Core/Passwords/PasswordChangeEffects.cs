@@ -18,7 +18,7 @@ public sealed class PasswordChangeEffects(
     PasswordHistory history,
     SessionRevoker sessions,
     EmailOutbox outbox,
-    AccountLockout lockout,
+    AccountLock accountLock,
     IOptions<LatchkeyOptions> options,
     TimeProvider timeProvider)
 {
@@ -39,7 +39,7 @@ public sealed class PasswordChangeEffects(
         }
 
         await history.PruneAsync(account.Id, cancellationToken);
-        await lockout.ResetAfterPasswordChangeAsync(account.Id, cancellationToken);
+        await accountLock.ResetAfterPasswordChangeAsync(account.Id, cancellationToken);
         var ended = endSessions ? await sessions.RevokeAllAsync(account.Id, keepSession, reason, cancellationToken) : 0;
         await sessions.AccountChangedAsync(account.Id, cancellationToken);
         return ended;

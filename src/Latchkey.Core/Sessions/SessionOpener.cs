@@ -9,20 +9,26 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Core.Sessions;
 
 /// <summary>
-/// Opens a session for an account that has passed every step of a sign-in (used by the second step and the
-/// one-step passkey sign-in): the same session shape, lockout reset and audit event as <see cref="SignInHandler"/>.
+/// Opens a session for an account that has passed every step of a sign-in (the password alone, the second step, the
+/// one-step passkey sign-in): one session shape, lockout reset and audit event for all of them.
 /// <c>secondFactor</c> sets the session's step-up time, since the sign-in itself was a second-factor check.
 /// </summary>
 public sealed class SessionOpener(
     LatchkeyDbContext db,
-    AccountLockout lockout,
+    FailureCounter counter,
     TrustedDevices devices,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<LatchkeySessionOptions> options,
     ILogger<SessionOpener> logger)
 {
-    public async Task<SignedIn> OpenAsync(Account account, string ip, string userAgent, string? deviceCookie, string method, bool secondFactor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the session. <paramref name="method"/> is the audit detail (how the account signed in; null for a
+    /// password alone); <paramref name="knownDeviceId"/> keeps a known browser's device id in its renewed cookie.
+    /// </summary>
+    public async Task<SignedIn> OpenAsync(
+        Account account, string ip, string userAgent, string? deviceCookie, string? method, bool secondFactor,
+        string? knownDeviceId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
@@ -36,19 +42,17 @@ public sealed class SessionOpener(
             CreatedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + options.Value.AbsoluteLifetime,
-            Ip = Limit(ip, 64),
-            UserAgent = Limit(userAgent, 512),
+            Ip = ColumnWidths.Fit(ip, ColumnWidths.Ip),
+            UserAgent = ColumnWidths.Fit(userAgent, ColumnWidths.UserAgent),
             SecondFactorAt = secondFactor ? now : null,
         };
         db.Sessions.Add(session);
-        await lockout.RecordSuccessAsync(account.Id, cancellationToken);
+        await counter.RecordSuccessAsync(account.Id, cancellationToken);
         var context = new AuditContext(account.Id, account.Email, ip, userAgent);
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context, account.Id, account.Email, method);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignedIn(logger, account.Id, session.Id);
         LatchkeyMetrics.SignIn("success", SignInHandler.Protocol);
-        return new SignedIn(account, session, token, devices.Issue(account.Id, devices.DeviceIdOf(deviceCookie)));
+        return new SignedIn(account, session, token, devices.Issue(account.Id, knownDeviceId ?? devices.DeviceIdOf(deviceCookie)));
     }
-
-    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
 }

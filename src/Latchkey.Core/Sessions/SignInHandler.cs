@@ -5,7 +5,6 @@ using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Sessions;
 
@@ -27,13 +26,13 @@ public sealed class SignInHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
     SignInPasswordCheck passwordCheck,
-    AccountLockout lockout,
+    AddressThrottle throttle,
+    AccountLock accountLock,
     TrustedDevices devices,
     FailedSignInRecorder failures,
     ISignInSecondStep secondStep,
+    SessionOpener opener,
     AuditLog auditLog,
-    TimeProvider timeProvider,
-    IOptions<LatchkeySessionOptions> options,
     ILogger<SignInHandler> logger)
 {
     /// <summary>Longest password accepted, in UTF-8 bytes; longer input is refused before any hashing.</summary>
@@ -56,17 +55,17 @@ public sealed class SignInHandler(
         }
 
         var context = AuditContext.Anonymous(request.Ip, request.UserAgent);
-        if ((await lockout.CheckIpAsync(request.Ip, cancellationToken)).Refused)
+        if ((await throttle.CheckIpAsync(request.Ip, cancellationToken)).Refused)
         {
-            await RefuseAsync(context, null, Limit(request.Email.Trim(), 256), "ip_refused", cancellationToken);
+            await RefuseAsync(context, null, ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login), "ip_refused", cancellationToken);
             return Result<SignedIn>.Fail(ErrorCodes.RateLimited, IpRefusedMessage);
         }
 
         EmailAddress.TryNormalize(request.Email, out var email, out _);
         var account = email.Length == 0 ? null : await userManager.FindByEmailAsync(email);
-        var login = email.Length == 0 ? Limit(request.Email.Trim(), 256) : email;
+        var login = email.Length == 0 ? ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login) : email;
         var deviceId = account is null ? null : await devices.KnownDeviceAsync(account, request.DeviceCookie, cancellationToken);
-        var lockedOut = account is not null && deviceId is null && lockout.IsLocked(account);
+        var lockedOut = account is not null && deviceId is null && accountLock.IsLocked(account);
         var outcome = await passwordCheck.CheckAsync(account, request.Password, compare: !lockedOut, request.Ip, cancellationToken);
         if (account is null)
         {
@@ -92,54 +91,30 @@ public sealed class SignInHandler(
             return await RefuseAsync(context, account.Id, account.Email, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
         }
 
-        return await PasswordVerifiedAsync(account, request, deviceId, context, cancellationToken);
+        return await PasswordVerifiedAsync(account, request, deviceId, cancellationToken);
     }
 
     /// <summary>
-    /// The one place a verified password leads to: every further sign-in step (a second factor) starts here. Opens
-    /// the session, starts the lockout counters over, and renews the browser's device cookie (same device id).
+    /// The one place a verified password leads to: every further sign-in step (a second factor) starts here; without
+    /// one, <see cref="SessionOpener"/> opens the session and renews the browser's device cookie (same device id).
     /// </summary>
-    private async Task<Result<SignedIn>> PasswordVerifiedAsync(
-        Account account, SignInRequest request, string? deviceId, AuditContext context, CancellationToken cancellationToken)
+    private async Task<Result<SignedIn>> PasswordVerifiedAsync(Account account, SignInRequest request, string? deviceId, CancellationToken cancellationToken)
     {
         if (await secondStep.RequireAsync(account, request, cancellationToken) is { } secondStepRequired)
         {
             return secondStepRequired;
         }
 
-        await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        var token = SessionTokens.NewToken();
-        var session = new Session
-        {
-            Id = Guid.NewGuid(),
-            AccountId = account.Id,
-            TokenHash = SessionTokens.Hash(token),
-            CreatedAt = now,
-            LastSeenAt = now,
-            ExpiresAt = now + options.Value.AbsoluteLifetime,
-            Ip = Limit(request.Ip, 64),
-            UserAgent = Limit(request.UserAgent, 512),
-        };
-        db.Sessions.Add(session);
-        await lockout.RecordSuccessAsync(account.Id, cancellationToken);
-        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Success, context with { ActorId = account.Id, ActorEmail = account.Email }, account.Id, account.Email,
-            deviceId is null ? null : "known_device");
-        await db.SaveChangesAsync(cancellationToken);
-        SessionsLog.SignedIn(logger, account.Id, session.Id);
-        LatchkeyMetrics.SignIn("success", Protocol);
-        var deviceCookie = devices.Issue(account.Id, deviceId ?? devices.DeviceIdOf(request.DeviceCookie));
-        return Result<SignedIn>.Ok(new SignedIn(account, session, token, deviceCookie));
+        return Result<SignedIn>.Ok(await opener.OpenAsync(account, request.Ip, request.UserAgent, request.DeviceCookie,
+            deviceId is null ? null : "known_device", secondFactor: false, deviceId, cancellationToken));
     }
 
     private async Task<Result<SignedIn>> RefuseAsync(AuditContext context, Guid? accountId, string? email, string reason, CancellationToken cancellationToken)
     {
-        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, accountId, Limit(email ?? "", 256), reason);
+        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, accountId, ColumnWidths.Fit(email ?? "", ColumnWidths.Login), reason);
         await db.SaveChangesAsync(cancellationToken);
         SessionsLog.SignInRefused(logger, accountId, reason);
         LatchkeyMetrics.SignIn(reason, Protocol);
         return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, RefusedMessage);
     }
-
-    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
 }

@@ -18,7 +18,7 @@ namespace Latchkey.Core.TwoFactor;
 public sealed class CompleteTwoFactorSignInHandler(
     LatchkeyDbContext db,
     SecondFactorVerifier verifier,
-    AccountLockout lockout,
+    AccountLock accountLock,
     SecondFactorFailures failures,
     SessionOpener opener,
     TimeProvider timeProvider,
@@ -43,9 +43,9 @@ public sealed class CompleteTwoFactorSignInHandler(
         }
 
         var account = await db.Users.SingleAsync(a => a.Id == found.AccountId, cancellationToken);
-        if (lockout.IsLocked(account))
+        if (accountLock.IsLocked(account))
         {
-            return Result<SignedIn>.Fail(ErrorCodes.Locked, await lockout.ReasonAsync(account.Id, cancellationToken));
+            return Result<SignedIn>.Fail(ErrorCodes.Locked, await accountLock.ReasonAsync(account.Id, cancellationToken));
         }
 
         var method = await verifier.VerifyAsync(account, code, recoveryCode, context with { ActorId = account.Id, ActorEmail = account.Email }, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class CompleteTwoFactorSignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", ExpiredMessage);
         }
 
-        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, method, secondFactor: true, cancellationToken));
+        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, method, secondFactor: true, cancellationToken: cancellationToken));
     }
 
     /// <summary>The live challenge <paramref name="token"/> names, untracked; null when unknown, used, expired or exhausted.</summary>

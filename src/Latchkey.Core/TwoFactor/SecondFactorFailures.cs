@@ -11,12 +11,12 @@ namespace Latchkey.Core.TwoFactor;
 
 /// <summary>
 /// A wrong second-factor code: it counts toward the account's lock exactly like a wrong password (through
-/// <see cref="AccountLockout"/>, each distinct code once), is audited, and (during a sign-in) toward the challenge's
+/// <see cref="FailureCounter"/>, each distinct code once), is audited, and (during a sign-in) toward the challenge's
 /// limit, after which the challenge is dead. Never logs the code.
 /// </summary>
 public sealed class SecondFactorFailures(
     LatchkeyDbContext db,
-    AccountLockout lockout,
+    FailureCounter counter,
     AuditLog auditLog,
     TimeProvider timeProvider,
     IOptions<TwoFactorOptions> options,
@@ -37,8 +37,8 @@ public sealed class SecondFactorFailures(
         }
 
         auditLog.Add(challenge is null ? AuditEventTypes.StepUp : AuditEventTypes.SignIn, AuditEventTypes.Failure, context, account.Id, account.Email, "wrong_second_factor");
-        var pwHash = await lockout.PwHashAsync(account.Email!, "second-factor:" + code, cancellationToken);
-        await lockout.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, context.Ip ?? "", SignInHandler.Protocol, pwHash), cancellationToken);
+        var pwHash = await counter.PwHashAsync(account.Email!, "second-factor:" + code, cancellationToken);
+        await counter.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, context.Ip ?? "", SignInHandler.Protocol, pwHash), cancellationToken);
         TwoFactorLog.WrongCode(logger, account.Id, failures);
     }
 }

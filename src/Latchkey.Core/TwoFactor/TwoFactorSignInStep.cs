@@ -60,8 +60,8 @@ public sealed class TwoFactorSignInStep(LatchkeyDbContext db, TwoFactorPolicy po
             TokenHash = SessionTokens.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + options.Value.ChallengeLifetime,
-            Ip = Limit(request.Ip, 64),
-            UserAgent = Limit(request.UserAgent, 512),
+            Ip = ColumnWidths.Fit(request.Ip, ColumnWidths.Ip),
+            UserAgent = ColumnWidths.Fit(request.UserAgent, ColumnWidths.UserAgent),
         });
         var methods = new List<string>();
         if (await db.TotpAuthenticators.AnyAsync(t => t.AccountId == account.Id && t.ConfirmedAt != null, cancellationToken))
@@ -91,6 +91,4 @@ public sealed class TwoFactorSignInStep(LatchkeyDbContext db, TwoFactorPolicy po
             },
         };
     }
-
-    private static string Limit(string value, int length) => value.Length > length ? value[..length] : value;
 }

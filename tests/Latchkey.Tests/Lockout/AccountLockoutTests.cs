@@ -46,8 +46,7 @@ public sealed class AccountLockoutTests : IDisposable
         view.Locked.ShouldBeTrue();
         view.LockedUntil.ShouldBe(locked.LockoutEnd);
         await using var scope = _host.CreateScope();
-        var lockout = scope.ServiceProvider.GetRequiredService<AccountLockout>();
-        (await lockout.ReasonAsync(account.Id)).ShouldBe("This account is locked after 10 failed logins with different passwords, until 2026-11-23 09:15 UTC. Ask your administrator to unlock it sooner.");
+        (await scope.ServiceProvider.GetRequiredService<AccountLock>().ReasonAsync(account.Id)).ShouldBe("This account is locked after 10 failed logins with different passwords, until 2026-11-23 09:15 UTC. Ask your administrator to unlock it sooner.");
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
         (await db.AuditEvents.SingleAsync(e => e.Type == AuditEventTypes.AccountLocked)).TargetId.ShouldBe(account.Id);
     }
@@ -93,7 +92,7 @@ public sealed class AccountLockoutTests : IDisposable
         var account = await host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         await using (var scope = host.CreateScope())
         {
-            var lockout = scope.ServiceProvider.GetRequiredService<AccountLockout>();
+            var lockout = scope.ServiceProvider.GetRequiredService<FailureCounter>();
             for (var i = 0; i < 10; i++)
             {
                 await lockout.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, "192.0.2.1", "imap", $"{i:x4}"));
@@ -102,7 +101,7 @@ public sealed class AccountLockoutTests : IDisposable
 
         await using var check = host.CreateScope();
         var stored = await check.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.AsNoTracking().SingleAsync(a => a.Id == account.Id);
-        stored.LockoutEnd.ShouldBe(AccountLockout.Indefinite);
+        stored.LockoutEnd.ShouldBe(AccountLock.Indefinite);
         host.Clock.Advance(TimeSpan.FromDays(365));
         var view = AccountView.From(stored, host.Clock.GetUtcNow());
         view.Locked.ShouldBeTrue();
@@ -121,7 +120,7 @@ public sealed class AccountLockoutTests : IDisposable
         _host.Clock.Advance(TimeSpan.FromSeconds(1));
         await using (var scope = _host.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<AccountLockout>().RecordSuccessAsync(account.Id)).ShouldBe(1);
+            (await scope.ServiceProvider.GetRequiredService<FailureCounter>().RecordSuccessAsync(account.Id)).ShouldBe(1);
         }
 
         _host.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -152,16 +151,17 @@ public sealed class AccountLockoutTests : IDisposable
     {
         using var host = new CoreTestHost(new() { ["Latchkey:Lockout:IpDelayAfter"] = "3", ["Latchkey:Lockout:IpRefuseAfter"] = "6" });
         await using var scope = host.CreateScope();
-        var lockout = scope.ServiceProvider.GetRequiredService<AccountLockout>();
+        var lockout = scope.ServiceProvider.GetRequiredService<FailureCounter>();
+        var throttle = scope.ServiceProvider.GetRequiredService<AddressThrottle>();
         var verdicts = new List<IpVerdict>();
         for (var i = 0; i < 7; i++)
         {
-            verdicts.Add(await lockout.CheckIpAsync("198.51.100.9"));
+            verdicts.Add(await throttle.CheckIpAsync("198.51.100.9"));
             await lockout.RecordFailureAsync(new FailedLogin(null, $"nobody{i}@example.com", "198.51.100.9", "imap", "0001"));
         }
 
         verdicts.Select(v => v.Refused ? -1 : v.DelaySeconds).ShouldBe([0, 0, 0, 1, 2, 4, -1]);
-        (await lockout.CheckIpAsync("198.51.100.10")).ShouldBe(IpVerdict.None);
+        (await throttle.CheckIpAsync("198.51.100.10")).ShouldBe(IpVerdict.None);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class AccountLockoutTests : IDisposable
     private async Task<bool> FailAsync(Account account, string pwHash)
     {
         await using var scope = _host.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AccountLockout>()
+        return await scope.ServiceProvider.GetRequiredService<FailureCounter>()
             .RecordFailureAsync(new FailedLogin(account.Id, account.Email!, "203.0.113.7", "imap", pwHash));
     }
 

@@ -30,7 +30,7 @@ public sealed class SignInLockoutTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
         (await db.Sessions.AnyAsync(s => s.AccountId == account.Id)).ShouldBeFalse();
         (await db.Users.AsNoTracking().SingleAsync(a => a.Id == account.Id)).LockoutEnd.ShouldNotBeNull();
-        (await scope.ServiceProvider.GetRequiredService<Core.Lockout.AccountLockout>().ReasonAsync(account.Id)).ShouldStartWith("This account is locked after 10 failed logins");
+        (await scope.ServiceProvider.GetRequiredService<Core.Lockout.AccountLock>().ReasonAsync(account.Id)).ShouldStartWith("This account is locked after 10 failed logins");
     }
 
     [Fact]

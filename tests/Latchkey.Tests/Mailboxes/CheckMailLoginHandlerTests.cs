@@ -24,7 +24,7 @@ public sealed class CheckMailLoginHandlerTests : IDisposable
         var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         await using (var scope = _host.CreateScope())
         {
-            var lockout = scope.ServiceProvider.GetRequiredService<AccountLockout>();
+            var lockout = scope.ServiceProvider.GetRequiredService<FailureCounter>();
             for (var i = 0; i < 10; i++)
             {
                 await lockout.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, $"192.0.2.{i}", "imap", $"{i:x4}"));

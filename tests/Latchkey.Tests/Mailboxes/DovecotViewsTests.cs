@@ -61,7 +61,7 @@ public sealed class DovecotViewsTests : IDisposable
         var locked = await QueryAsync("SELECT nologin, reason FROM dovecot_passdb WHERE username = {0} AND protocol = 'imap'", account.Email!);
         await SetLockoutEndAsync(account.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
         var expired = await QueryAsync("SELECT nologin, reason FROM dovecot_passdb WHERE username = {0} AND protocol = 'imap'", account.Email!);
-        await SetLockoutEndAsync(account.Id, AccountLockout.Indefinite);
+        await SetLockoutEndAsync(account.Id, AccountLock.Indefinite);
         var indefinite = await QueryAsync("SELECT nologin FROM dovecot_passdb WHERE username = {0} AND protocol = 'imap'", account.Email!);
 
         locked.ShouldHaveSingleItem().ShouldBe(["y", "Locked for the test."]);

@@ -106,7 +106,7 @@ public sealed class SessionEndpointsTests(LatchkeyWebFactory factory) : IClassFi
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Account>>();
             db.PasswordHistory.Add(new PasswordHistoryEntry { Id = Guid.NewGuid(), AccountId = changed.Id, PasswordHash = hasher.HashPassword(changed, "Old-Pass1"), CreatedAt = DateTimeOffset.UnixEpoch });
             await db.SaveChangesAsync();
-            await db.Users.Where(a => a.Id == locked.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEnd, AccountLockout.Indefinite));
+            await db.Users.Where(a => a.Id == locked.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEnd, AccountLock.Indefinite));
         }
 
         using var client = factory.CreateClient();

@@ -146,7 +146,7 @@ public sealed class LockoutEndpointsTests(LatchkeyWebFactory factory) : IClassFi
     private async Task LockAsync(Account account)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var lockout = scope.ServiceProvider.GetRequiredService<AccountLockout>();
+        var lockout = scope.ServiceProvider.GetRequiredService<FailureCounter>();
         for (var i = 0; i < 10; i++)
         {
             await lockout.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, "203.0.113.7", "imap", $"0{i:x3}"));

@@ -130,7 +130,7 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
         var locked = false;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var lockout = scope.ServiceProvider.GetRequiredService<Core.Lockout.AccountLockout>();
+            var lockout = scope.ServiceProvider.GetRequiredService<Core.Lockout.FailureCounter>();
             for (var i = 0; i < 10 && !locked; i++)
             {
                 locked = await lockout.RecordFailureAsync(new Core.Lockout.FailedLogin(account.Id, account.Email!, "192.0.2.7", "imap", $"{i:x3}"));

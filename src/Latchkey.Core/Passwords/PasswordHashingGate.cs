@@ -6,7 +6,8 @@ namespace Latchkey.Core.Passwords;
 /// <summary>
 /// Runs every password hash on <see cref="PasswordHashingOptions.MaxConcurrency"/> dedicated threads, so hashing
 /// never occupies or blocks a thread-pool thread, and memory used by hashing is at most MaxConcurrency × MemoryKiB
-/// whatever the request rate.
+/// whatever the request rate. The threads run at a lower CPU priority (<see cref="PasswordHashingOptions.WorkerNice"/>),
+/// so a flood of sign-ins slows other requests as little as possible.
 /// </summary>
 /// <remarks>
 /// Guarantees: callers wait asynchronously in one bounded queue (<see cref="PasswordHashingOptions.QueueLimit"/>)
@@ -30,6 +31,7 @@ public sealed class PasswordHashingGate : IDisposable
     private readonly int _queueLimit;
     private readonly int _clientQueueLimit;
     private readonly TimeSpan _queueTimeout;
+    private readonly int _workerNice;
     private int _queued;
     private int _busy;
     private long _entered;
@@ -41,6 +43,7 @@ public sealed class PasswordHashingGate : IDisposable
         _queueLimit = value.QueueLimit;
         _clientQueueLimit = value.ClientQueueLimit is > 0 and var limit ? limit : Math.Max(1, value.QueueLimit / 4);
         _queueTimeout = value.QueueTimeout;
+        _workerNice = value.WorkerNice;
         _workers = new Thread[value.MaxConcurrency];
         for (var i = 0; i < _workers.Length; i++)
         {
@@ -110,6 +113,7 @@ public sealed class PasswordHashingGate : IDisposable
 
     private void Work()
     {
+        ThreadNiceness.TrySet(_workerNice);
         while (true)
         {
             try

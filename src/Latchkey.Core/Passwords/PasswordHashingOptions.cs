@@ -30,6 +30,14 @@ public sealed class PasswordHashingOptions
     [Range(0, 100_000)]
     public int ClientQueueLimit { get; set; }
 
+    /// <summary>
+    /// The nice value (Linux CPU priority, 0–19) of the hashing threads. Default 10: while hashing keeps every core
+    /// busy, requests that hash nothing are scheduled first and keep their latency; with nothing else to run, hashing
+    /// still gets the whole machine. 0 leaves the threads at the process's priority.
+    /// </summary>
+    [Range(0, 19)]
+    public int WorkerNice { get; set; } = 10;
+
     /// <summary>How long a queued hash may wait for a slot before it is refused. Default: 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(10);

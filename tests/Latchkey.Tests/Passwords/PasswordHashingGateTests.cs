@@ -6,6 +6,17 @@ namespace Latchkey.Tests.Passwords;
 public sealed class PasswordHashingGateTests
 {
     [Fact]
+    public async Task RunAsync_HashingThreads_RunNicedSoOtherRequestsAreScheduledFirst()
+    {
+        var own = ThreadNiceness.Current();
+        using var niced = Hashers.Gate(workerNice: 10);
+        using var plain = Hashers.Gate(workerNice: 0);
+
+        (await niced.RunAsync("198.51.100.1", ThreadNiceness.Current)).ShouldBe(Math.Max(own, 10));
+        (await plain.RunAsync("198.51.100.1", ThreadNiceness.Current)).ShouldBe(own);
+    }
+
+    [Fact]
     public async Task RunAsync_WorkersBusyAndQueueFull_RefusesAtOnceForEveryone()
     {
         using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 1, clientQueueLimit: 1);

@@ -150,7 +150,7 @@ public sealed class TwoNodesBehindNginxTests(ITestOutputHelper output)
         resetMails.GroupBy(m => m.Header("X-Envelope-To")).ShouldAllBe(g => g.Count() == 1, report);
         foreach (var address in acceptedByA)
         {
-            resetMails.Count(m => m.Header("X-Envelope-To") == address).ShouldBe(1, $"{address}: {report}");
+            resetMails.Count(m => m.Header("X-Envelope-To") == address).ShouldBe(1, $"{address}: {report}\nThe survivor said:\n{string.Join('\n', nodeA.Output.TakeLast(40))}");
         }
 
         acceptedByA.Count.ShouldBeGreaterThan(ResetAddresses / 4, report);

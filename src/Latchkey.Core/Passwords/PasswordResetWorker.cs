@@ -13,7 +13,7 @@ public sealed class PasswordResetWorker(PasswordResetRequests queue, IServiceSco
 {
     public const int Attempts = 3;
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan _retryDelay = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +36,7 @@ public sealed class PasswordResetWorker(PasswordResetRequests queue, IServiceSco
                         PasswordsLog.ResetRequestFailed(logger, exception);
                         if (attempt < Attempts)
                         {
-                            await Task.Delay(RetryDelay * attempt, stoppingToken);
+                            await Task.Delay(_retryDelay * attempt, stoppingToken);
                         }
                     }
                 }

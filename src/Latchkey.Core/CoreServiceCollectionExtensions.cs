@@ -114,7 +114,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<RequestPasswordResetHandler>();
-        services.AddSingleton<PasswordResetRequests>();
+        services.AddScoped<PasswordResetRequests>();
+        services.AddSingleton<PasswordResetSignal>();
+        services.AddSingleton<PasswordResetWorker>();
         services.AddScoped<ConfirmPasswordResetHandler>();
         services.AddScoped<SecurityTeamNotices>();
         services.AddScoped<CheckPasswordHandler>();

@@ -47,6 +47,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<PendingPasswordReset> PendingPasswordResets => Set<PendingPasswordReset>();
+
     public DbSet<LockoutState> LockoutStates => Set<LockoutState>();
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
@@ -96,6 +98,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<PasswordHistoryEntry>(ModelConfiguration.ConfigurePasswordHistory);
         builder.Entity<DataProtectionKey>(ModelConfiguration.ConfigureDataProtectionKey);
         builder.Entity<OutboxMessage>(ModelConfiguration.ConfigureOutboxMessage);
+        builder.Entity<PendingPasswordReset>(ModelConfiguration.ConfigurePendingPasswordReset);
         builder.Entity<LockoutState>(ModelConfiguration.ConfigureLockoutState);
         builder.Entity<LoginFailure>(ModelConfiguration.ConfigureLoginFailure);
         builder.Entity<StaleDevice>(ModelConfiguration.ConfigureStaleDevice);

@@ -103,6 +103,15 @@ internal static partial class ModelConfiguration
         key.Property(k => k.Xml).IsRequired();
     }
 
+    public static void ConfigurePendingPasswordReset(EntityTypeBuilder<PendingPasswordReset> reset)
+    {
+        reset.ToTable("pending_password_resets");
+        reset.Property(r => r.Email).HasMaxLength(ColumnWidths.Login).IsRequired();
+        reset.Property(r => r.Ip).HasMaxLength(ColumnWidths.Ip).IsRequired();
+        reset.Property(r => r.UserAgent).HasMaxLength(ColumnWidths.UserAgent).IsRequired();
+        reset.HasIndex(r => r.RequestedAt);
+    }
+
     public static void ConfigureLockoutState(EntityTypeBuilder<LockoutState> state)
     {
         state.ToTable("lockout_states");

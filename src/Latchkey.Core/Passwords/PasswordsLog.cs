@@ -16,4 +16,7 @@ internal static partial class PasswordsLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Password-reset queue full; a request was dropped")]
     public static partial void ResetRequestDropped(ILogger logger);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "A password-reset request failed {Attempts} times and was given up")]
+    public static partial void ResetRequestAbandoned(ILogger logger, int attempts);
 }

@@ -110,7 +110,7 @@ internal static class LatchkeyWebApplication
         services.AddHostedService<OutboxDispatcher>();
         LatchkeyTelemetry.Add(services, configuration);
         services.AddLatchkeyOidcServer();
-        services.AddHostedService<PasswordResetWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<PasswordResetWorker>());
     }
 
     private static void UsePipeline(WebApplication app)

@@ -20,9 +20,9 @@ public sealed class ForgotPasswordModel(PasswordResetRequests queue) : PageModel
     {
     }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        queue.Enqueue(Email, CurrentSession.Audit(HttpContext));
+        await queue.EnqueueAsync(Email, CurrentSession.Audit(HttpContext), cancellationToken);
         Sent = true;
         return Page();
     }

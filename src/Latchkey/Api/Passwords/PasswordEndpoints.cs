@@ -18,7 +18,7 @@ internal static class PasswordEndpoints
             .WithSummary("Live feedback: which rules a password meets, and its strength. Nothing is stored or logged.");
         api.MapPost("/passwords/generate", GenerateAsync).AllowAnonymous()
             .WithSummary("A random password that meets the policy of the address's domain (default: the signed-in account's; with token, the reset link's account's).");
-        api.MapPost("/password-resets", RequestReset).AllowAnonymous()
+        api.MapPost("/password-resets", RequestResetAsync).AllowAnonymous()
             .WithSummary("Forgot password: e-mails a single-use link if the address has an account. Always 202.");
         api.MapPost("/password-resets/confirm", ConfirmResetAsync).AllowAnonymous()
             .WithSummary("Set a new password with the link's token; ends every session.");
@@ -26,9 +26,9 @@ internal static class PasswordEndpoints
     }
 
     /// <summary>Answers before any work (<see cref="PasswordResetRequests"/>): the same 202 at the same speed for every address.</summary>
-    internal static IResult RequestReset(PasswordResetBody body, HttpContext context, PasswordResetRequests queue)
+    internal static async Task<IResult> RequestResetAsync(PasswordResetBody body, HttpContext context, PasswordResetRequests queue, CancellationToken cancellationToken)
     {
-        queue.Enqueue(body.Email, CurrentSession.Audit(context));
+        await queue.EnqueueAsync(body.Email, CurrentSession.Audit(context), cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 

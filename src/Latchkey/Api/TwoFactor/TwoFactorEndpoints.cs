@@ -18,7 +18,7 @@ internal static class TwoFactorEndpoints
         api.MapPost("/me/two-factor/totp/confirm", ConfirmTotpAsync).Produces<RecoveryCodesView>().Problems(404, 409).WithSummary("Turn the authenticator app on with its first code; the first factor answers 10 recovery codes, once.");
         api.MapDelete("/me/two-factor/totp", RemoveTotpAsync).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Remove the authenticator app (step-up).");
         api.MapPost("/me/two-factor/recovery-codes", RegenerateAsync).Produces<RecoveryCodesView>().Problems(404, 409).WithSummary("Replace every recovery code with 10 new ones, answered once (step-up).");
-        api.MapPost("/me/step-up", StepUpAsync).Produces(StatusCodes.Status204NoContent).Problems(404, 423, 429).WithSummary("Confirm the second factor for the next sensitive actions (Latchkey:TwoFactor:StepUpWindow).");
+        api.MapPost("/me/step-up", StepUpAsync).Produces(StatusCodes.Status204NoContent).Problems(404, 409, 423, 429).WithSummary("Confirm the second factor for the next sensitive actions (Latchkey:TwoFactor:StepUpWindow).");
         api.MapPost("/accounts/{id:guid}/two-factor/reset", ResetAsync).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Helpdesk: remove every second factor of an account and end its sessions.");
         api.MapGet("/domains/{name}/two-factor-policy", GetPolicyAsync).Produces<TwoFactorDomainPolicy>().Problems(404).WithSummary("Who in the domain must have a second factor, the grace, and whether mail needs app passwords.");
         api.MapPut("/domains/{name}/two-factor-policy", SetPolicyAsync).Produces<TwoFactorDomainPolicy>().Problems(404).WithSummary("Set the domain's second-factor policy (Managers of the domain, Administrators).");

@@ -137,6 +137,7 @@ internal static class LatchkeyWebApplication
         app.MapConnectEndpoints();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
         LatchkeyTelemetry.Map(app);
     }
 

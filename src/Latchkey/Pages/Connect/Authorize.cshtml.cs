@@ -38,7 +38,15 @@ public sealed class AuthorizeModel(IOpenIddictApplicationManager applications, I
             return await IssueAsync(request, applicationId, cancellationToken);
         }
 
+        // The consent is looked up to the end before issuing: one connection cannot run the insert while this reader is open.
+        var consented = false;
         await foreach (var _ in authorizations.FindAsync(subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken))
+        {
+            consented = true;
+            break;
+        }
+
+        if (consented)
         {
             return await IssueAsync(request, applicationId, cancellationToken);
         }

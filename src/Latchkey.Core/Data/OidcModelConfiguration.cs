@@ -27,6 +27,7 @@ internal static class OidcModelConfiguration
             delivery.Property(d => d.ClientId).HasMaxLength(100).IsRequired();
             delivery.Property(d => d.Uri).HasMaxLength(2000).IsRequired();
             delivery.Property(d => d.Subject).HasMaxLength(100).IsRequired();
+            delivery.Property(d => d.SessionId).HasMaxLength(100);
             delivery.Property(d => d.LastError).HasMaxLength(256);
             delivery.HasIndex(d => new { d.SentAt, d.NextAttemptAt });
         });

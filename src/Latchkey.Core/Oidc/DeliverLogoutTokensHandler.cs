@@ -81,11 +81,25 @@ public sealed class DeliverLogoutTokensHandler(
         using var client = http.CreateClient(HttpClientName);
     }
 
-    /// <summary>The logout token: iss, aud, iat, exp (2 min), jti, sub and the back-channel logout event; no nonce.</summary>
+    /// <summary>
+    /// The logout token: iss, aud, iat, exp (2 min), jti, sub, sid (the session the client's ID tokens named, when the
+    /// grant has one) and the back-channel logout event; no nonce.
+    /// </summary>
     public string CreateLogoutToken(LogoutDelivery delivery, SecurityKey signing)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var now = timeProvider.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = delivery.Subject,
+            ["jti"] = delivery.Id.ToString("N"),
+            ["events"] = new Dictionary<string, object> { [BackchannelLogoutEvent] = new Dictionary<string, object>() },
+        };
+        if (delivery.SessionId is { } sid)
+        {
+            claims[OidcIdentity.SessionIdClaim] = sid;
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -95,12 +109,7 @@ public sealed class DeliverLogoutTokensHandler(
             Expires = now.AddMinutes(2),
             TokenType = "logout+jwt",
             SigningCredentials = new SigningCredentials(signing, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = delivery.Subject,
-                ["jti"] = delivery.Id.ToString("N"),
-                ["events"] = new Dictionary<string, object> { [BackchannelLogoutEvent] = new Dictionary<string, object>() },
-            },
+            Claims = claims,
         });
     }
 

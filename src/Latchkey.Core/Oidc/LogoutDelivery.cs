@@ -16,6 +16,9 @@ public sealed class LogoutDelivery
     /// <summary>The account's <c>sub</c>.</summary>
     public string Subject { get; set; } = "";
 
+    /// <summary>The <c>sid</c> of the ID tokens this client got from that Latchkey session; null for grants made before sids.</summary>
+    public string? SessionId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public int Attempts { get; set; }

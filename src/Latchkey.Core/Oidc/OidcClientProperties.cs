@@ -2,11 +2,14 @@ using System.Text.Json;
 
 namespace Latchkey.Core.Oidc;
 
-/// <summary>Latchkey's own settings of a client, kept in OpenIddict's application <c>Properties</c>.</summary>
+/// <summary>Latchkey's own settings of a client, kept in OpenIddict's application (and authorization) <c>Properties</c>.</summary>
 public static class OidcClientProperties
 {
     public const string BackchannelLogoutUri = "backchannel_logout_uri";
     public const string FirstParty = "first_party";
+
+    /// <summary>On an authorization (not a client): the Latchkey session it was made from, the tokens' <c>sid</c>.</summary>
+    public const string SessionId = "latchkey_sid";
 
     public static string? Read(string? propertiesJson, string name)
     {

@@ -16,7 +16,7 @@ internal static class ApiEndpoints
     /// <summary>Maps <c>/api/v1</c>: every endpoint requires a session unless it says AllowAnonymous.</summary>
     public static void MapLatchkeyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Latchkey");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Latchkey").DeclareCommonProblems();
         api.MapSessionEndpoints();
         api.MapMySessionsEndpoints();
         api.MapMeEndpoints();

@@ -3,6 +3,6 @@ namespace Latchkey.Hosting;
 internal static class ApiPaths
 {
     public static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !Api.ApiReference.Owns(path))
         || path.StartsWithSegments("/dovecot", StringComparison.OrdinalIgnoreCase);
 }

@@ -100,7 +100,7 @@ internal static class LatchkeyWebApplication
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 16);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi();
+        services.AddLatchkeyOpenApi();
         services.AddSingleton<PostgresSessionListener>();
         services.AddHostedService(provider => provider.GetRequiredService<PostgresSessionListener>());
         services.AddHostedService<SessionSignalWatcher>();
@@ -137,6 +137,7 @@ internal static class LatchkeyWebApplication
         app.MapConnectEndpoints();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
         LatchkeyTelemetry.Map(app);
     }
 

@@ -32,9 +32,9 @@ internal static class OidcServer
             server.RegisterClaims(Claims.Subject, Claims.Email, Claims.EmailVerified, Claims.Name, "roles");
             server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                // Logout tokens (DeliverLogoutTokensHandler) carry sub, not sid.
+                // Logout tokens (DeliverLogoutTokensHandler) carry sub and the sid the client's ID tokens carry.
                 context.Metadata["backchannel_logout_supported"] = true;
-                context.Metadata["backchannel_logout_session_supported"] = false;
+                context.Metadata["backchannel_logout_session_supported"] = true;
                 return default;
             }));
             server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().EnableEndSessionEndpointPassthrough();

@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace Latchkey.Hosting;
 
 /// <summary>
@@ -34,9 +36,15 @@ internal static class SecurityHeaders
     public static string PolicyFor(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Items[FormTargetsItem] is HashSet<string> { Count: > 0 } origins
+        var policy = context.Items[FormTargetsItem] is HashSet<string> { Count: > 0 } origins
             ? ContentSecurityPolicy + " " + string.Join(' ', origins.Order(StringComparer.Ordinal))
             : ContentSecurityPolicy;
+
+        // The API reference page (Api/ApiReference): its one inline script is allowed by this answer's nonce, and the
+        // styles its bundled script injects at run time need 'unsafe-inline' (styles only; scripts stay nonce-bound).
+        return context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce
+            ? $"{policy}; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'"
+            : policy;
     }
 
     public static Task InvokeAsync(HttpContext context, Func<Task> next)

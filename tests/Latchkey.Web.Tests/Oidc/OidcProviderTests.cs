@@ -33,7 +33,7 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
         discovery.GetProperty("response_types_supported").EnumerateArray().Select(m => m.GetString()).ShouldBe(["code"]);
         discovery.GetProperty("end_session_endpoint").GetString().ShouldEndWith("/connect/logout");
         discovery.GetProperty("backchannel_logout_supported").GetBoolean().ShouldBeTrue();
-        discovery.GetProperty("backchannel_logout_session_supported").GetBoolean().ShouldBeFalse();
+        discovery.GetProperty("backchannel_logout_session_supported").GetBoolean().ShouldBeTrue();
         var jwks = await client.GetFromJsonAsync<JsonElement>(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery);
         jwks.GetProperty("keys").GetArrayLength().ShouldBeGreaterThan(0);
     }
@@ -117,6 +117,35 @@ public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper 
         token.Subject.ShouldBe(account.Id.ToString());
         token.GetClaim("events").Value.ShouldContain(DeliverLogoutTokensHandler.BackchannelLogoutEvent);
         token.TryGetClaim("nonce", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task LogoutToken_CarriesTheSidOfEachSessionsIdToken_KeptThroughRefresh()
+    {
+        await using var receiver = await LogoutReceiver.StartAsync();
+        var (account, registered, browser) = await SetUpAsync(backchannel: receiver.Url);
+        using var otherBrowser = await factory.SignedInClientAsync(account.Email!, Password);
+        var tokens = await SignInThroughAsync(browser, registered);
+        var otherTokens = await SignInThroughAsync(otherBrowser, registered);
+        var sid = new JsonWebToken(tokens.GetProperty("id_token").GetString()).GetClaim("sid").Value;
+        var otherSid = new JsonWebToken(otherTokens.GetProperty("id_token").GetString()).GetClaim("sid").Value;
+        using var rp = factory.CreateClient();
+        var refreshed = await (await RefreshAsync(rp, registered, tokens.GetProperty("refresh_token").GetString()!)).Content.ReadFromJsonAsync<JsonElement>();
+        var sessions = await browser.GetFromJsonAsync<JsonElement>("/api/v1/me/sessions");
+        var current = sessions.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetString();
+
+        (await browser.PostAsJsonAsync("/api/v1/me/sessions/revoke-all", new { includeCurrent = true })).EnsureSuccessStatusCode();
+        var deadline = receiver.Clock.Elapsed + TimeSpan.FromSeconds(5);
+        while (receiver.Received.Count < 2 && receiver.Clock.Elapsed < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        sid.ShouldBe(current, "the ID token's sid is the Latchkey session that signed in");
+        otherSid.ShouldNotBe(sid);
+        new JsonWebToken(refreshed.GetProperty("id_token").GetString()).GetClaim("sid").Value.ShouldBe(sid);
+        var logoutSids = receiver.Received.Select(r => new JsonWebToken(r.Token)).Select(t => (t.Subject, Sid: t.GetClaim("sid").Value)).ToList();
+        logoutSids.ShouldBe([(account.Id.ToString(), sid), (account.Id.ToString(), otherSid)], ignoreOrder: true);
     }
 
     [Fact]

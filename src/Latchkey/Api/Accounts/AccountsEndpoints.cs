@@ -1,3 +1,5 @@
+using Latchkey.Api.Passwords;
+using Latchkey.Api.Sessions;
 using Latchkey.Api.TwoFactor;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
@@ -12,19 +14,19 @@ internal static class AccountsEndpoints
 {
     public static RouteGroupBuilder MapAccountsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/accounts", ListAsync).WithSummary("Accounts in the domains you manage; filters domain, q, locked, disabled, mustChange, secondFactor, page.");
-        api.MapPost("/accounts", CreateAsync).WithSummary("Create an account (Manager and up, in their domains).");
-        api.MapGet("/accounts/{id:guid}", GetAsync).WithSummary("One account with its sessions and recent sign-in failures.");
-        api.MapPost("/accounts/{id:guid}/password", ResetAsync).WithSummary("Set a new password without the old one; answers the generated password once.");
+        api.MapGet("/accounts", ListAsync).Produces<ItemsResponse<AccountView>>().Problems(400).WithSummary("Accounts in the domains you manage; filters domain, q, locked, disabled, mustChange, secondFactor, page.");
+        api.MapPost("/accounts", CreateAsync).Produces<CreatedAccountResponse>(StatusCodes.Status201Created).Problems(409).WithSummary("Create an account (Manager and up, in their domains).");
+        api.MapGet("/accounts/{id:guid}", GetAsync).Produces<AccountDetailsView>().Problems(404).WithSummary("One account with its sessions and recent sign-in failures.");
+        api.MapPost("/accounts/{id:guid}/password", ResetAsync).Produces<GeneratedPasswordResponse>().Produces(StatusCodes.Status204NoContent).Problems(404, 409, 429).WithSummary("Set a new password without the old one; answers the generated password once.");
         api.MapPost("/accounts/{id:guid}/roles", (Guid id, RoleBody body, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-            ChangeRoleAsync(id, body, true, context, handler, timeProvider, cancellationToken)).WithSummary("Grant a role (never above your own).");
+            ChangeRoleAsync(id, body, true, context, handler, timeProvider, cancellationToken)).Produces<AccountView>().Problems(404).WithSummary("Grant a role (never above your own).");
         api.MapDelete("/accounts/{id:guid}/roles", (Guid id, string? role, string? domain, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-            ChangeRoleAsync(id, new RoleBody(role, domain), false, context, handler, timeProvider, cancellationToken)).WithSummary("Remove a role (?role=&domain=).");
-        api.MapPost("/accounts/{id:guid}/sessions/revoke-all", RevokeSessionsAsync).WithSummary("Log the account out of all devices.");
+            ChangeRoleAsync(id, new RoleBody(role, domain), false, context, handler, timeProvider, cancellationToken)).Produces<AccountView>().Problems(400, 404).WithSummary("Remove a role (?role=&domain=).");
+        api.MapPost("/accounts/{id:guid}/sessions/revoke-all", RevokeSessionsAsync).Produces<EndedSessionsResponse>().Problems(404).WithSummary("Log the account out of all devices.");
         api.MapPost("/accounts/{id:guid}/disable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
-            SetDisabledAsync(id, true, context, handler, cancellationToken)).WithSummary("Disable the account; its sessions end.");
+            SetDisabledAsync(id, true, context, handler, cancellationToken)).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Disable the account; its sessions end.");
         api.MapPost("/accounts/{id:guid}/enable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
-            SetDisabledAsync(id, false, context, handler, cancellationToken)).WithSummary("Enable the account again.");
+            SetDisabledAsync(id, false, context, handler, cancellationToken)).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Enable the account again.");
         return api;
     }
 
@@ -38,7 +40,7 @@ internal static class AccountsEndpoints
         }
 
         var result = await handler.HandleAsync(new ListAccountsQuery(domain, q, locked, page ?? 1, 50, disabled, mustChange, secondFactor), actor, cancellationToken);
-        return TypedResults.Ok(new { items = result.Items, total = result.Total });
+        return TypedResults.Ok(new ItemsResponse<AccountView>(result.Items, result.Total));
     }
 
     internal static async Task<IResult> CreateAsync(CreateAccountBody body, HttpContext context, CreateAccountHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -57,7 +59,7 @@ internal static class AccountsEndpoints
             new CreateAccountCommand(body.Email ?? "", role, body.Domain, body.Mailbox, body.Password, body.Generate, body.PanelAccess),
             CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/accounts/{result.Value.Account.Id}", new { account = AccountView.From(result.Value.Account, timeProvider.GetUtcNow()), password = result.Value.GeneratedPassword })
+            ? TypedResults.Created($"/api/v1/accounts/{result.Value.Account.Id}", new CreatedAccountResponse(AccountView.From(result.Value.Account, timeProvider.GetUtcNow()), result.Value.GeneratedPassword))
             : ApiProblems.Result(result.Failure);
     }
 
@@ -79,13 +81,13 @@ internal static class AccountsEndpoints
             return ApiProblems.Result(result.Failure);
         }
 
-        return result.Value.GeneratedPassword is { } generated ? TypedResults.Ok(new { password = generated }) : TypedResults.NoContent();
+        return result.Value.GeneratedPassword is { } generated ? TypedResults.Ok(new GeneratedPasswordResponse(generated)) : TypedResults.NoContent();
     }
 
     internal static async Task<IResult> RevokeSessionsAsync(Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.RevokeSessionsAsync(id, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(new { ended = result.Value }) : ApiProblems.Result(result.Failure);
+        return result.Succeeded ? TypedResults.Ok(new EndedSessionsResponse(result.Value)) : ApiProblems.Result(result.Failure);
     }
 
     private static async Task<IResult> ChangeRoleAsync(Guid id, RoleBody body, bool grant, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal static class MeEndpoints
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/me", GetMe).WithSummary("The signed-in account.");
-        api.MapPut("/me/language", SetLanguageAsync)
+        api.MapPut("/me/language", SetLanguageAsync).Problems(400)
             .WithSummary("Choose the language (en, de, fr, ru) of the panel and of the account's e-mails; applies on the next request on every node.");
         return api;
     }
@@ -32,7 +32,7 @@ internal static class MeEndpoints
             : TypedResults.Problem(ApiProblems.Create(result.Failure));
     }
 
-    internal static IResult GetMe(HttpContext context, TimeProvider timeProvider)
+    internal static Ok<AccountView> GetMe(HttpContext context, TimeProvider timeProvider)
     {
         var session = CurrentSession.Required(context);
         return TypedResults.Ok(AccountView.From(session.Account, timeProvider.GetUtcNow(), session.StaleDevices));

@@ -16,9 +16,9 @@ internal static class AuditEndpoints
 
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", ListAsync)
+        api.MapGet("/audit", ListAsync).Produces<AuditEventPage>().Problems(400)
             .WithSummary("The audit log, newest first, filtered by account, type, outcome and time (since ≤ t < until). Administrators only.");
-        api.MapGet("/audit/export", ExportAsync)
+        api.MapGet("/audit/export", ExportAsync).Produces<string>(StatusCodes.Status200OK, "text/csv", "application/jsonl").Problems(400)
             .WithSummary("Every matching audit event, streamed as CSV (format=csv) or JSON lines (format=jsonl). Administrators only.");
         return api;
     }

@@ -9,10 +9,10 @@ internal static class DomainsEndpoints
 {
     public static RouteGroupBuilder MapDomainsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/domains", ListAsync).WithSummary("The domains you manage, with their account counts.");
-        api.MapPost("/domains", CreateAsync).WithSummary("Add a domain (Administrators).");
-        api.MapGet("/domains/{name}/password-policy", GetPolicyAsync).WithSummary("The domain's password policy, and whether it is its own or the global one.");
-        api.MapPut("/domains/{name}/password-policy", SetPolicyAsync).WithSummary("Set the domain's own password policy (Managers of the domain, Administrators); send null to use the global one.");
+        api.MapGet("/domains", ListAsync).Produces<ItemsResponse<DomainSummary>>().WithSummary("The domains you manage, with their account counts.");
+        api.MapPost("/domains", CreateAsync).Produces<CreatedDomainResponse>(StatusCodes.Status201Created).Problems(409).WithSummary("Add a domain (Administrators).");
+        api.MapGet("/domains/{name}/password-policy", GetPolicyAsync).Produces<DomainPolicyView>().Problems(404).WithSummary("The domain's password policy, and whether it is its own or the global one.");
+        api.MapPut("/domains/{name}/password-policy", SetPolicyAsync).Produces<DomainPolicyView>().Problems(404).WithSummary("Set the domain's own password policy (Managers of the domain, Administrators); send null to use the global one.");
         return api;
     }
 
@@ -25,7 +25,7 @@ internal static class DomainsEndpoints
         }
 
         var domains = (await handler.HandleAsync(cancellationToken)).Where(d => visible is null || visible.Contains(d.Name)).ToList();
-        return TypedResults.Ok(new { items = domains, total = domains.Count });
+        return TypedResults.Ok(new ItemsResponse<DomainSummary>(domains, domains.Count));
     }
 
     internal static async Task<IResult> CreateAsync(CreateDomainBody body, HttpContext context, CreateDomainHandler handler, CancellationToken cancellationToken)
@@ -36,13 +36,13 @@ internal static class DomainsEndpoints
         }
 
         var result = await handler.HandleAsync(body.Name ?? "", CurrentSession.Audit(context), cancellationToken);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/domains/{result.Value.Name}", new { name = result.Value.Name }) : ApiProblems.Result(result.Failure);
+        return result.Succeeded ? TypedResults.Created($"/api/v1/domains/{result.Value.Name}", new CreatedDomainResponse(result.Value.Name)) : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> GetPolicyAsync(string name, HttpContext context, DomainPolicyHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.GetAsync(name, CurrentSession.Actor(context), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(View(result.Value)) : ApiProblems.Result(result.Failure);
+        return result.Succeeded ? TypedResults.Ok(DomainPolicyView.From(result.Value)) : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> SetPolicyAsync(string name, SetPolicyBody body, HttpContext context, DomainPolicyHandler handler, CancellationToken cancellationToken)
@@ -56,14 +56,6 @@ internal static class DomainsEndpoints
         }
 
         var result = await handler.SetAsync(name, policy, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(View(result.Value)) : ApiProblems.Result(result.Failure);
+        return result.Succeeded ? TypedResults.Ok(DomainPolicyView.From(result.Value)) : ApiProblems.Result(result.Failure);
     }
-
-    private static object View(DomainPolicy policy) => new
-    {
-        domain = policy.Domain,
-        own = policy.Own,
-        policy = policy.Policy,
-        rules = policy.Policy.EnforcedRules().Select(id => new { id, text = PasswordRuleTexts.Describe(id, policy.Policy) }),
-    };
 }

@@ -21,6 +21,7 @@ internal static class DovecotPolicyEndpoints
     public static void MapDovecotPolicyEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, HandleAsync).AllowAnonymous().WithTags("Dovecot")
+            .Accepts<DovecotPolicyBody>("application/json").Produces<DovecotPolicyAnswer>().Problems(400, 401, 413, 500, 503)
             .WithSummary("Dovecot's auth-policy protocol: allow before/after the password check, report after (shared secret).");
     }
 

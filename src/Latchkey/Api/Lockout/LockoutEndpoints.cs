@@ -8,9 +8,9 @@ internal static class LockoutEndpoints
 {
     public static RouteGroupBuilder MapLockoutEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/accounts/{id:guid}/unlock", UnlockAsync)
+        api.MapPost("/accounts/{id:guid}/unlock", UnlockAsync).Produces<Unlocked>().Problems(404)
             .WithSummary("Unlock the account: its next web, IMAP or SMTP login is checked afresh and the failure counters start over.");
-        api.MapGet("/accounts/{id:guid}/lockout", GetAsync)
+        api.MapGet("/accounts/{id:guid}/lockout", GetAsync).Produces<LockoutView>().Problems(404)
             .WithSummary("The account's lock, its recent failed logins and the devices still using its previous password.");
         return api;
     }

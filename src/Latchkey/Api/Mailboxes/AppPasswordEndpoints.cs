@@ -8,16 +8,16 @@ internal static class AppPasswordEndpoints
 {
     public static RouteGroupBuilder MapAppPasswordEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me/app-passwords", ListAsync).WithSummary("The signed-in account's app passwords for mail clients, with their last use.");
-        api.MapPost("/me/app-passwords", CreateAsync).WithSummary("Create a named app password (IMAP/SMTP only); the password is in this answer only.");
-        api.MapDelete("/me/app-passwords/{id:guid}", RevokeAsync).WithSummary("Revoke one app password; its next mail login fails.");
+        api.MapGet("/me/app-passwords", ListAsync).Produces<ItemsResponse<AppPasswordView>>().WithSummary("The signed-in account's app passwords for mail clients, with their last use.");
+        api.MapPost("/me/app-passwords", CreateAsync).Produces<CreatedAppPasswordResponse>(StatusCodes.Status201Created).Problems(400, 409).WithSummary("Create a named app password (IMAP/SMTP only); the password is in this answer only.");
+        api.MapDelete("/me/app-passwords/{id:guid}", RevokeAsync).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Revoke one app password; its next mail login fails.");
         return api;
     }
 
     internal static async Task<IResult> ListAsync(HttpContext context, ListAppPasswordsHandler handler, CancellationToken cancellationToken)
     {
         var items = await handler.HandleAsync(CurrentSession.Required(context).AccountId, cancellationToken);
-        return TypedResults.Ok(new { items, total = items.Count });
+        return TypedResults.Ok(new ItemsResponse<AppPasswordView>(items, items.Count));
     }
 
     internal static async Task<IResult> CreateAsync(CreateAppPasswordBody? body, HttpContext context, CreateAppPasswordHandler handler, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal static class AppPasswordEndpoints
         var created = result.Value.AppPassword;
         return TypedResults.Created(
             $"/api/v1/me/app-passwords/{created.Id}",
-            new { created.Id, created.Name, created.CreatedAt, created.LastUsedAt, password = result.Value.Password });
+            new CreatedAppPasswordResponse(created.Id, created.Name, created.CreatedAt, created.LastUsedAt, result.Value.Password));
     }
 
     internal static async Task<IResult> RevokeAsync(Guid id, HttpContext context, RevokeAppPasswordHandler handler, CancellationToken cancellationToken)

@@ -10,17 +10,17 @@ internal static class PasswordEndpoints
 {
     public static RouteGroupBuilder MapPasswordEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/me/password", ChangeAsync)
+        api.MapPost("/me/password", ChangeAsync).Produces(StatusCodes.Status204NoContent).Problems(409, 429)
             .WithSummary("Change the signed-in account's password; ends every other session (and this one with signOutEverywhere).");
-        api.MapGet("/password-policy", GetPolicyAsync).AllowAnonymous()
+        api.MapGet("/password-policy", GetPolicyAsync).AllowAnonymous().Produces<PasswordPolicyView>()
             .WithSummary("The password rules in force for an address, with ids and texts.");
-        api.MapPost("/passwords/check", CheckAsync).AllowAnonymous()
+        api.MapPost("/passwords/check", CheckAsync).AllowAnonymous().Produces<PasswordCheck>()
             .WithSummary("Live feedback: which rules a password meets, and its strength. Nothing is stored or logged.");
-        api.MapPost("/passwords/generate", GenerateAsync).AllowAnonymous()
+        api.MapPost("/passwords/generate", GenerateAsync).AllowAnonymous().Produces<GeneratedPasswordResponse>()
             .WithSummary("A random password that meets the policy of the address's domain (default: the signed-in account's; with token, the reset link's account's).");
-        api.MapPost("/password-resets", RequestResetAsync).AllowAnonymous()
+        api.MapPost("/password-resets", RequestResetAsync).AllowAnonymous().Produces(StatusCodes.Status202Accepted)
             .WithSummary("Forgot password: e-mails a single-use link if the address has an account. Always 202.");
-        api.MapPost("/password-resets/confirm", ConfirmResetAsync).AllowAnonymous()
+        api.MapPost("/password-resets/confirm", ConfirmResetAsync).AllowAnonymous().Produces(StatusCodes.Status204NoContent).Problems(409, 429)
             .WithSummary("Set a new password with the link's token; ends every session.");
         return api;
     }
@@ -109,6 +109,6 @@ internal static class PasswordEndpoints
             }
         }
 
-        return TypedResults.Ok(new { password = await handler.HandleAsync(email, body?.Length, cancellationToken) });
+        return TypedResults.Ok(new GeneratedPasswordResponse(await handler.HandleAsync(email, body?.Length, cancellationToken)));
     }
 }

@@ -9,9 +9,9 @@ internal static class MySessionsEndpoints
 {
     public static RouteGroupBuilder MapMySessionsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me/sessions", ListAsync).WithSummary("The signed-in account's live sessions.");
-        api.MapDelete("/me/sessions/{id:guid}", DeleteAsync).WithSummary("End one of the account's sessions.");
-        api.MapPost("/me/sessions/revoke-all", RevokeAllAsync).WithSummary("End every other session, or every session with includeCurrent.");
+        api.MapGet("/me/sessions", ListAsync).Produces<ItemsResponse<SessionView>>().WithSummary("The signed-in account's live sessions.");
+        api.MapDelete("/me/sessions/{id:guid}", DeleteAsync).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("End one of the account's sessions.");
+        api.MapPost("/me/sessions/revoke-all", RevokeAllAsync).Produces<EndedSessionsResponse>().WithSummary("End every other session, or every session with includeCurrent.");
         return api;
     }
 
@@ -19,7 +19,7 @@ internal static class MySessionsEndpoints
     {
         var session = CurrentSession.Required(context);
         var items = await handler.HandleAsync(session.AccountId, session.SessionId, cancellationToken);
-        return TypedResults.Ok(new { items, total = items.Count });
+        return TypedResults.Ok(new ItemsResponse<SessionView>(items, items.Count));
     }
 
     internal static async Task<IResult> DeleteAsync(Guid id, HttpContext context, SignOutHandler handler, IOptions<LatchkeySessionOptions> options, CancellationToken cancellationToken)
@@ -48,6 +48,6 @@ internal static class MySessionsEndpoints
             SessionCookie.Delete(context, options.Value);
         }
 
-        return TypedResults.Ok(new { ended });
+        return TypedResults.Ok(new EndedSessionsResponse(ended));
     }
 }

@@ -12,9 +12,9 @@ internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/session", SignInAsync).AllowAnonymous()
+        api.MapPost("/session", SignInAsync).AllowAnonymous().Produces<AccountView>().Problems(401, 423, 429)
             .WithSummary("Sign in with e-mail and password; sets the session cookie.");
-        api.MapDelete("/session", SignOutAsync)
+        api.MapDelete("/session", SignOutAsync).Produces(StatusCodes.Status204NoContent)
             .WithSummary("Sign out this session.");
         return api;
     }

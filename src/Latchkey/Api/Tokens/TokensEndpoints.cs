@@ -12,11 +12,11 @@ internal static class TokensEndpoints
 {
     public static RouteGroupBuilder MapTokensEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/tokens", CreateAsync).WithSummary("Create a personal API token; the token is in this answer only. Refused to Bearer requests.");
+        api.MapPost("/tokens", CreateAsync).Problems(400).WithSummary("Create a personal API token; the token is in this answer only. Refused to Bearer requests.");
         api.MapGet("/tokens", ListAsync).WithSummary("The signed-in account's live API tokens (never the secret).");
-        api.MapDelete("/tokens/{id:guid}", RevokeAsync).WithSummary("Revoke one of your API tokens; refused on its next request on every node.");
-        api.MapGet("/accounts/{id:guid}/tokens", ListForAccountAsync).WithSummary("An account's live API tokens (staff who may view the account).");
-        api.MapDelete("/accounts/{id:guid}/tokens/{tokenId:guid}", RevokeForAccountAsync).WithSummary("Revoke one of an account's API tokens (staff who may end its sessions).");
+        api.MapDelete("/tokens/{id:guid}", RevokeAsync).Problems(404).WithSummary("Revoke one of your API tokens; refused on its next request on every node.");
+        api.MapGet("/accounts/{id:guid}/tokens", ListForAccountAsync).Problems(404).WithSummary("An account's live API tokens (staff who may view the account).");
+        api.MapDelete("/accounts/{id:guid}/tokens/{tokenId:guid}", RevokeForAccountAsync).Problems(404).WithSummary("Revoke one of an account's API tokens (staff who may end its sessions).");
         return api;
     }
 

@@ -11,17 +11,17 @@ internal static class TwoFactorEndpoints
 {
     public static RouteGroupBuilder MapTwoFactorEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/session/two-factor", CompleteSignInAsync).AllowAnonymous()
+        api.MapPost("/session/two-factor", CompleteSignInAsync).AllowAnonymous().Produces<AccountView>().Problems(401, 423, 429)
             .WithSummary("Second step of sign-in: {challenge, code | recoveryCode}; sets the session cookie.");
-        api.MapGet("/me/two-factor", StatusAsync).WithSummary("The signed-in account's second factors (never a secret).");
-        api.MapPost("/me/two-factor/totp", SetUpTotpAsync).WithSummary("Start setting up an authenticator app: the key and otpauth URI (step-up when a factor exists).");
-        api.MapPost("/me/two-factor/totp/confirm", ConfirmTotpAsync).WithSummary("Turn the authenticator app on with its first code; the first factor answers 10 recovery codes, once.");
-        api.MapDelete("/me/two-factor/totp", RemoveTotpAsync).WithSummary("Remove the authenticator app (step-up).");
-        api.MapPost("/me/two-factor/recovery-codes", RegenerateAsync).WithSummary("Replace every recovery code with 10 new ones, answered once (step-up).");
-        api.MapPost("/me/step-up", StepUpAsync).WithSummary("Confirm the second factor for the next sensitive actions (Latchkey:TwoFactor:StepUpWindow).");
-        api.MapPost("/accounts/{id:guid}/two-factor/reset", ResetAsync).WithSummary("Helpdesk: remove every second factor of an account and end its sessions.");
-        api.MapGet("/domains/{name}/two-factor-policy", GetPolicyAsync).WithSummary("Who in the domain must have a second factor, the grace, and whether mail needs app passwords.");
-        api.MapPut("/domains/{name}/two-factor-policy", SetPolicyAsync).WithSummary("Set the domain's second-factor policy (Managers of the domain, Administrators).");
+        api.MapGet("/me/two-factor", StatusAsync).Produces<TwoFactorView>().WithSummary("The signed-in account's second factors (never a secret).");
+        api.MapPost("/me/two-factor/totp", SetUpTotpAsync).Produces<TotpSetupView>().Problems(409).WithSummary("Start setting up an authenticator app: the key and otpauth URI (step-up when a factor exists).");
+        api.MapPost("/me/two-factor/totp/confirm", ConfirmTotpAsync).Produces<RecoveryCodesView>().Problems(404, 409).WithSummary("Turn the authenticator app on with its first code; the first factor answers 10 recovery codes, once.");
+        api.MapDelete("/me/two-factor/totp", RemoveTotpAsync).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Remove the authenticator app (step-up).");
+        api.MapPost("/me/two-factor/recovery-codes", RegenerateAsync).Produces<RecoveryCodesView>().Problems(404, 409).WithSummary("Replace every recovery code with 10 new ones, answered once (step-up).");
+        api.MapPost("/me/step-up", StepUpAsync).Produces(StatusCodes.Status204NoContent).Problems(404, 409, 423, 429).WithSummary("Confirm the second factor for the next sensitive actions (Latchkey:TwoFactor:StepUpWindow).");
+        api.MapPost("/accounts/{id:guid}/two-factor/reset", ResetAsync).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Helpdesk: remove every second factor of an account and end its sessions.");
+        api.MapGet("/domains/{name}/two-factor-policy", GetPolicyAsync).Produces<TwoFactorDomainPolicy>().Problems(404).WithSummary("Who in the domain must have a second factor, the grace, and whether mail needs app passwords.");
+        api.MapPut("/domains/{name}/two-factor-policy", SetPolicyAsync).Produces<TwoFactorDomainPolicy>().Problems(404).WithSummary("Set the domain's second-factor policy (Managers of the domain, Administrators).");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using System.Text.Json;
 using Latchkey.Core.Oidc;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore;
@@ -18,7 +19,7 @@ namespace Latchkey.Pages.Connect;
 /// for these scopes, gets its code at once; any other shows the consent screen, whose answer is posted back here with
 /// the original request.
 /// </summary>
-public sealed class AuthorizeModel(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations) : PageModel
+public sealed class AuthorizeModel(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, TimeProvider timeProvider) : PageModel
 {
     public string ClientName { get; private set; } = "";
 
@@ -34,12 +35,20 @@ public sealed class AuthorizeModel(IOpenIddictApplicationManager applications, I
         var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
         if (await applications.GetConsentTypeAsync(application, cancellationToken) == ConsentTypes.Implicit)
         {
-            return Issue(request, null);
+            return await IssueAsync(request, applicationId, cancellationToken);
         }
 
-        await foreach (var existing in authorizations.FindAsync(subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken))
+        // The consent is looked up to the end before issuing: one connection cannot run the insert while this reader is open.
+        var consented = false;
+        await foreach (var _ in authorizations.FindAsync(subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken))
         {
-            return Issue(request, await authorizations.GetIdAsync(existing, cancellationToken));
+            consented = true;
+            break;
+        }
+
+        if (consented)
+        {
+            return await IssueAsync(request, applicationId, cancellationToken);
         }
 
         if (request.HasPromptValue(PromptValues.None))
@@ -58,9 +67,9 @@ public sealed class AuthorizeModel(IOpenIddictApplicationManager applications, I
         var (request, application) = await LoadAsync(cancellationToken);
         var session = CurrentSession.Required(HttpContext);
         var identity = OidcIdentity.Create(session.Account, session.Roles);
-        var authorization = await authorizations.CreateAsync(
-            identity, session.AccountId.ToString(), (await applications.GetIdAsync(application, cancellationToken))!, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken);
-        return Issue(request, await authorizations.GetIdAsync(authorization, cancellationToken));
+        var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
+        await authorizations.CreateAsync(identity, session.AccountId.ToString(), applicationId, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken);
+        return await IssueAsync(request, applicationId, cancellationToken);
     }
 
     public IActionResult OnPostDeny() => Refuse(Errors.AccessDenied, "The user did not allow this application.");
@@ -73,16 +82,28 @@ public sealed class AuthorizeModel(IOpenIddictApplicationManager applications, I
         return (request, application);
     }
 
-    private SignInResult Issue(OpenIddictRequest request, string? authorizationId)
+    /// <summary>
+    /// Issues the code under a new ad-hoc authorization that records this Latchkey session (the tokens' <c>sid</c>), so
+    /// the sign-out that ends the session can name it in the client's logout token. A permanent authorization, when
+    /// there is one, only records the consent.
+    /// </summary>
+    private async Task<SignInResult> IssueAsync(OpenIddictRequest request, string applicationId, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
-        var identity = OidcIdentity.Create(session.Account, session.Roles);
+        var identity = OidcIdentity.Create(session.Account, session.Roles, session.SessionId);
         identity.SetScopes(request.GetScopes().Intersect(OidcIdentity.SupportedScopes).ToImmutableArray());
-        if (authorizationId is not null)
+        var descriptor = new OpenIddictAuthorizationDescriptor
         {
-            identity.SetAuthorizationId(authorizationId);
-        }
-
+            ApplicationId = applicationId,
+            CreationDate = timeProvider.GetUtcNow(),
+            Status = Statuses.Valid,
+            Subject = session.AccountId.ToString(),
+            Type = AuthorizationTypes.AdHoc,
+        };
+        descriptor.Scopes.UnionWith(identity.GetScopes());
+        descriptor.Properties[OidcClientProperties.SessionId] = JsonSerializer.SerializeToElement(session.SessionId.ToString());
+        var authorization = await authorizations.CreateAsync(descriptor, cancellationToken);
+        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization, cancellationToken));
         return SignIn(new ClaimsPrincipal(identity), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -16,7 +16,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -fs "$url/healthz" >/dev/null && break; sleep 0.2; done
 cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"Loop-Back-Pass-42!"}' "$url/api/v1/session" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\);.*/\1/p')
+  -d '{"email":"bench@example.com","password":"Loop-Back-Pass-42!"}' "$url/api/v1/session" | sed -n 's/^[Ss]et-[Cc]ookie: \(latchkey_session=[^;]*\);.*/\1/p')
 echo "authenticated body: $(curl -fs -H "Cookie: $cookie" "$url/api/v1/me" | wc -c) bytes; anonymous body: $(curl -s "$url/api/v1/me" | wc -c) bytes"
 wrk -t2 -c16 -d3s -H "Cookie: $cookie" "$url/api/v1/me" >/dev/null
 wrk -t2 -c16 -d3s "$url/api/v1/me" >/dev/null

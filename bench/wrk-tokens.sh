@@ -17,7 +17,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -fs "$url/healthz" >/dev/null && break; sleep 0.2; done
 cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"Loop-Back-Pass-42!"}' "$url/api/v1/session" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\);.*/\1/p')
+  -d '{"email":"bench@example.com","password":"Loop-Back-Pass-42!"}' "$url/api/v1/session" | sed -n 's/^[Ss]et-[Cc]ookie: \(latchkey_session=[^;]*\);.*/\1/p')
 token=$(curl -fs -H "Cookie: $cookie" -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["account"]}' \
   "$url/api/v1/tokens" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
 echo "cookie body: $(curl -fs -H "Cookie: $cookie" "$url/api/v1/me" | wc -c) bytes; bearer body: $(curl -fs -H "Authorization: Bearer $token" "$url/api/v1/me" | wc -c) bytes"

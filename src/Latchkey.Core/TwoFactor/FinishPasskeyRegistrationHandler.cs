@@ -37,7 +37,7 @@ public sealed class FinishPasskeyRegistrationHandler(
 
         if (name.Length > Passkey.MaxNameLength)
         {
-            return Failure.Field(ErrorCodes.Validation, "name", $"The name can have at most {Passkey.MaxNameLength} characters.");
+            return Failure.Field(ErrorCodes.Validation, "name", "The name can have at most 64 characters.");
         }
 
         if (response?.Response is null)

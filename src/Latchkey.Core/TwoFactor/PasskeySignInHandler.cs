@@ -32,6 +32,33 @@ public sealed class PasskeySignInHandler(
 {
     public const string RefusedMessage = "The passkey was not accepted.";
 
+    /// <summary>The methods (<see cref="SecondFactorMethod"/>) the account of a live <paramref name="challenge"/> has; empty when the challenge is not live.</summary>
+    public async Task<IReadOnlyList<string>> MethodsAsync(string? challenge, CancellationToken cancellationToken = default)
+    {
+        if (await twoFactor.FindAsync(challenge, timeProvider.GetUtcNow(), cancellationToken) is not { } found)
+        {
+            return [];
+        }
+
+        var methods = new List<string>();
+        if (await db.TotpAuthenticators.AnyAsync(t => t.AccountId == found.AccountId && t.ConfirmedAt != null, cancellationToken))
+        {
+            methods.Add(SecondFactorMethod.Totp);
+        }
+
+        if (await db.Passkeys.AnyAsync(p => p.AccountId == found.AccountId, cancellationToken))
+        {
+            methods.Add(SecondFactorMethod.Passkey);
+        }
+
+        if (await db.RecoveryCodes.AnyAsync(r => r.AccountId == found.AccountId && r.UsedAt == null, cancellationToken))
+        {
+            methods.Add(SecondFactorMethod.RecoveryCode);
+        }
+
+        return methods;
+    }
+
     /// <summary>Assertion options for the second step of the sign-in <paramref name="challenge"/> names.</summary>
     public async Task<Result<string>> BeginSecondFactorAsync(string? challenge, CancellationToken cancellationToken = default)
     {

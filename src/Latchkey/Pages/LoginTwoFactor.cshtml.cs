@@ -51,6 +51,15 @@ public sealed class LoginTwoFactorModel(
         return Page();
     }
 
+    /// <summary>Assertion options for the passkeys of the challenge's account, as JSON for the page's script.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync(CancellationToken cancellationToken)
+    {
+        var result = await passkeys.BeginSecondFactorAsync(TwoFactorChallengeCookie.Read(HttpContext), cancellationToken);
+        return result.Succeeded
+            ? Content(result.Value, "application/json")
+            : new ObjectResult(Hosting.ApiProblems.Create(result.Failure)) { StatusCode = Hosting.ApiProblems.StatusFor(result.Failure.Code) };
+    }
+
     public async Task<IActionResult> OnPostPasskeyAsync(string? credential, CancellationToken cancellationToken)
     {
         var challenge = TwoFactorChallengeCookie.Read(HttpContext);

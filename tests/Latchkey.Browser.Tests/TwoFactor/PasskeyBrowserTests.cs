@@ -64,7 +64,7 @@ public sealed class PasskeyBrowserTests(Chromium chromium) : IClassFixture<Chrom
     private static async Task SignOutAsync(IPage page)
     {
         await page.Locator(".user-menu summary").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.Locator(".user-menu").GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/login");
     }
 }

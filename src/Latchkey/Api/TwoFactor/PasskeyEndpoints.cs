@@ -21,7 +21,7 @@ internal static class PasskeyEndpoints
         api.MapPost("/me/passkeys", AddAsync).WithSummary("Finish adding a passkey {name, credential}; the first factor answers 10 recovery codes, once.");
         api.MapDelete("/me/passkeys/{id:guid}", RemoveAsync).WithSummary("Remove a passkey (step-up).");
         api.MapPost("/session/two-factor/passkey/options", SecondFactorOptionsAsync).AllowAnonymous()
-            .WithSummary("Second step of sign-in with a passkey: assertion options for the account of {challenge} (or of the sign-in page's challenge cookie).");
+            .WithSummary("Second step of sign-in with a passkey: assertion options for the account of {challenge}.");
         api.MapPost("/session/two-factor/passkey", SecondFactorAsync).AllowAnonymous()
             .WithSummary("Second step of sign-in with a passkey {challenge, credential}; sets the session cookie.");
         api.MapPost("/session/passkey/options", PasswordlessOptionsAsync).AllowAnonymous()
@@ -52,9 +52,9 @@ internal static class PasskeyEndpoints
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> SecondFactorOptionsAsync(PasskeyOptionsBody? body, HttpContext context, PasskeySignInHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> SecondFactorOptionsAsync(PasskeyOptionsBody? body, PasskeySignInHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.BeginSecondFactorAsync(ChallengeOf(body?.Challenge, context), cancellationToken);
+        var result = await handler.BeginSecondFactorAsync(body?.Challenge, cancellationToken);
         return result.Succeeded ? TypedResults.Text(result.Value, "application/json") : ApiProblems.Result(result.Failure);
     }
 
@@ -67,7 +67,7 @@ internal static class PasskeyEndpoints
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        var result = await handler.FinishSecondFactorAsync(ChallengeOf(body?.Challenge, context), body?.Credential, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context), cancellationToken);
+        var result = await handler.FinishSecondFactorAsync(body?.Challenge, body?.Credential, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context), cancellationToken);
         return SignedInAnswer(context, result, options.Value, lockoutOptions.Value, timeProvider);
     }
 
@@ -95,10 +95,6 @@ internal static class PasskeyEndpoints
         var result = await handler.FinishPasswordlessAsync(body?.Credential, RequestInfo.Ip(context), RequestInfo.UserAgent(context), DeviceCookie.Read(context), cancellationToken);
         return SignedInAnswer(context, result, options.Value, lockoutOptions.Value, timeProvider);
     }
-
-    /// <summary>The challenge in the body, else the one the sign-in page keeps in its cookie (the page's script cannot read it).</summary>
-    private static string? ChallengeOf(string? challenge, HttpContext context) =>
-        string.IsNullOrWhiteSpace(challenge) ? TwoFactorChallengeCookie.Read(context) : challenge;
 
     private static IResult SignedInAnswer(HttpContext context, Result<SignedIn> result, LatchkeySessionOptions options, LockoutOptions lockoutOptions, TimeProvider timeProvider)
     {

@@ -23,13 +23,12 @@ const toBase64Url = (buffer) => {
 
 const descriptors = (list) => (list || []).map((c) => ({ ...c, id: toBytes(c.id) }));
 
-const fetchOptions = async (url, body) => {
-    const response = await fetch(url, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body || {}),
-    });
+// The API takes JSON; a page handler (the second sign-in step, whose challenge cookie only /login sees) takes the
+// page's form with its anti-forgery token.
+const fetchOptions = async (url, form) => {
+    const response = await fetch(url, form
+        ? { method: "POST", credentials: "same-origin", headers: { Accept: "application/json" }, body: new FormData(form) }
+        : { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: "{}" });
     const json = await response.json().catch(() => ({}));
     return { ok: response.ok, code: json.code, json };
 };
@@ -81,8 +80,10 @@ const register = async (form) => {
 };
 
 const signIn = async (form) => {
-    const url = form.dataset.passkeySignin === "second-factor" ? "/api/v1/session/two-factor/passkey/options" : "/api/v1/session/passkey/options";
-    const { ok, json } = await fetchOptions(url);
+    const secondFactor = form.dataset.passkeySignin === "second-factor";
+    const { ok, json } = secondFactor
+        ? await fetchOptions("/login/two-factor?handler=PasskeyOptions", form)
+        : await fetchOptions("/api/v1/session/passkey/options");
     if (!ok) {
         showError(form, json.title ? form.dataset.textRefused : form.dataset.textFailed);
         return;

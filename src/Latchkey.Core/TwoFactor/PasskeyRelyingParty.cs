@@ -12,10 +12,10 @@ public sealed class PasskeyRelyingParty(IOptions<LatchkeyOptions> options)
 {
     public const string Name = "Latchkey";
 
-    private readonly Lazy<Fido2> fido2 = new(() => Create(options.Value.PublicUrl));
+    private readonly Lazy<Fido2> _fido2 = new(() => Create(options.Value.PublicUrl));
 
     /// <summary>The Fido2 library configured for this relying party.</summary>
-    public Fido2 Fido2 => fido2.Value;
+    public Fido2 Fido2 => _fido2.Value;
 
     /// <summary>The relying party id (the public URL's host).</summary>
     public string Id => new Uri(options.Value.PublicUrl).Host;

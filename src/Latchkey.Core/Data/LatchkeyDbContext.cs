@@ -68,6 +68,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<TwoFactorChallenge> TwoFactorChallenges => Set<TwoFactorChallenge>();
 
     public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<PasskeyCeremony> PasskeyCeremonies => Set<PasskeyCeremony>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();

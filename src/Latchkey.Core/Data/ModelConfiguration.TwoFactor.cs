@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Data;
 
-/// <summary>The second factor's tables (schema 0010).</summary>
+/// <summary>The second factor's tables (schema 0010; passkey ceremonies 0019).</summary>
 internal static partial class ModelConfiguration
 {
     public static void ConfigureTwoFactor(ModelBuilder builder)
@@ -44,6 +44,16 @@ internal static partial class ModelConfiguration
             passkey.HasIndex(p => p.CredentialId).IsUnique();
             passkey.HasIndex(p => p.AccountId);
             passkey.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PasskeyCeremony>(ceremony =>
+        {
+            ceremony.ToTable("passkey_ceremonies");
+            ceremony.Property(c => c.Kind).HasMaxLength(16).IsRequired();
+            ceremony.Property(c => c.ChallengeHash).HasMaxLength(32).IsRequired();
+            ceremony.Property(c => c.Options).IsRequired();
+            ceremony.HasIndex(c => c.ChallengeHash).IsUnique();
+            ceremony.HasIndex(c => c.ExpiresAt);
+            ceremony.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -16,4 +16,7 @@ internal static partial class TwoFactorLog
 
     [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Account {AccountId}: every second factor reset by {Actor}")]
     public static partial void Reset(ILogger logger, Guid accountId, string actor);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Passkey answer refused for account {AccountId}: {Reason}")]
+    public static partial void PasskeyRefused(ILogger logger, Guid? accountId, string reason);
 }

@@ -28,6 +28,13 @@ internal static class TwoFactorServices
         services.AddScoped<GetTwoFactorStatusHandler>();
         services.AddScoped<ResetSecondFactorHandler>();
         services.AddScoped<SetTwoFactorPolicyHandler>();
+        services.AddSingleton<PasskeyRelyingParty>();
+        services.AddScoped<PasskeyCeremonies>();
+        services.AddScoped<PasskeyAssertions>();
+        services.AddScoped<BeginPasskeyRegistrationHandler>();
+        services.AddScoped<FinishPasskeyRegistrationHandler>();
+        services.AddScoped<RemovePasskeyHandler>();
+        services.AddScoped<PasskeySignInHandler>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ internal static class ApiEndpoints
         api.MapLockoutEndpoints();
         api.MapAppPasswordEndpoints();
         api.MapTwoFactorEndpoints();
+        api.MapPasskeyEndpoints();
         api.MapTokensEndpoints();
         app.MapDovecotPolicyEndpoints();
     }

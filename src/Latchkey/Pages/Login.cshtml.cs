@@ -1,7 +1,9 @@
+using Fido2NetLib;
 using Latchkey.Api;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Latchkey.Pages;
 
-public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
+public sealed class LoginModel(SignInHandler handler, PasskeySignInHandler passkeys, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
 {
     private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
 
@@ -58,6 +60,19 @@ public sealed class LoginModel(SignInHandler handler, IOptions<LatchkeySessionOp
         }
 
         var result = await handler.HandleAsync(new SignInRequest(Email, Password, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext)), cancellationToken);
+        return Answer(result);
+    }
+
+    /// <summary>Passwordless sign-in: the browser's passkey answer (wwwroot/js/passkey.js), user verification required.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, CancellationToken cancellationToken)
+    {
+        var result = await passkeys.FinishPasswordlessAsync(
+            Account.SecurityModel.Parse<AuthenticatorAssertionRawResponse>(credential), RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext), cancellationToken);
+        return Answer(result);
+    }
+
+    private IActionResult Answer(Result<SignedIn> result)
+    {
         if (result.Failure is { Code: Core.Common.ErrorCodes.TwoFactorRequired, Extensions: { } challenge })
         {
             TwoFactorChallengeCookie.Append(HttpContext, (string)challenge["challenge"], (DateTimeOffset)challenge["expiresAt"]);

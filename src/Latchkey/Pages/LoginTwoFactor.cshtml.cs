@@ -1,3 +1,4 @@
+using Fido2NetLib;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
@@ -10,10 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Pages;
 
 /// <summary>
-/// The second page of a sign-in: after the right password, a code from the authenticator app or a recovery code.
+/// The second page of a sign-in: after the right password, a code from the authenticator app, a recovery code or a
+/// passkey (wwwroot/js/passkey.js); only the methods the account has are offered.
 /// The challenge travels in <see cref="TwoFactorChallengeCookie"/>, never in the address.
 /// </summary>
-public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
+public sealed class LoginTwoFactorModel(
+    CompleteTwoFactorSignInHandler handler, PasskeySignInHandler passkeys, IOptions<LatchkeySessionOptions> options, IOptions<LockoutOptions> lockoutOptions) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -31,7 +34,44 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
 
     public bool Expired { get; private set; }
 
-    public IActionResult OnGet() => TwoFactorChallengeCookie.Read(HttpContext) is null ? Redirect("/login") : Page();
+    public bool HasTotp { get; private set; }
+
+    public bool HasPasskey { get; private set; }
+
+    public bool HasRecoveryCodes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (TwoFactorChallengeCookie.Read(HttpContext) is not { } challenge)
+        {
+            return Redirect("/login");
+        }
+
+        await LoadMethodsAsync(challenge, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Assertion options for the passkeys of the challenge's account, as JSON for the page's script.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync(CancellationToken cancellationToken)
+    {
+        var result = await passkeys.BeginSecondFactorAsync(TwoFactorChallengeCookie.Read(HttpContext), cancellationToken);
+        return result.Succeeded
+            ? Content(result.Value, "application/json")
+            : new ObjectResult(Hosting.ApiProblems.Create(result.Failure)) { StatusCode = Hosting.ApiProblems.StatusFor(result.Failure.Code) };
+    }
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, CancellationToken cancellationToken)
+    {
+        var challenge = TwoFactorChallengeCookie.Read(HttpContext);
+        if (challenge is null)
+        {
+            return Redirect("/login");
+        }
+
+        var result = await passkeys.FinishSecondFactorAsync(
+            challenge, Account.SecurityModel.Parse<AuthenticatorAssertionRawResponse>(credential), RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext), cancellationToken);
+        return await AnswerAsync(challenge, result, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +82,11 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
         }
 
         var result = await handler.HandleAsync(challenge, UseRecoveryCode ? null : Code, UseRecoveryCode ? RecoveryCode : null, RequestInfo.Ip(HttpContext), RequestInfo.UserAgent(HttpContext), DeviceCookie.Read(HttpContext), cancellationToken);
+        return await AnswerAsync(challenge, result, cancellationToken);
+    }
+
+    private async Task<IActionResult> AnswerAsync(string challenge, Core.Common.Result<SignedIn> result, CancellationToken cancellationToken)
+    {
         if (!result.Succeeded)
         {
             Expired = result.Failure.Errors?.ContainsKey("challenge") == true || result.Failure.Code == Core.Common.ErrorCodes.Locked;
@@ -52,6 +97,7 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
 
             Error = Latchkey.Localization.PageText.Of(HttpContext).Describe(result.Failure);
             Response.StatusCode = Hosting.ApiProblems.StatusFor(result.Failure.Code);
+            await LoadMethodsAsync(challenge, cancellationToken);
             return Page();
         }
 
@@ -64,5 +110,13 @@ public sealed class LoginTwoFactorModel(CompleteTwoFactorSignInHandler handler, 
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private async Task LoadMethodsAsync(string challenge, CancellationToken cancellationToken)
+    {
+        var methods = await passkeys.MethodsAsync(challenge, cancellationToken);
+        HasTotp = methods.Contains(SecondFactorMethod.Totp);
+        HasPasskey = methods.Contains(SecondFactorMethod.Passkey);
+        HasRecoveryCodes = methods.Contains(SecondFactorMethod.RecoveryCode);
     }
 }

@@ -61,7 +61,7 @@ public sealed class RelyingPartyTests(Chromium chromium, ITestOutputHelper outpu
         await page.WaitForURLAsync(server.BaseUrl + "/login?returnUrl=*");
         await page.GetByLabel("Email").FillAsync(account.Email!);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(rp.BaseUrl + "/");
 
         var loginPolicy = policies.First(p => p.Url.StartsWith(server.BaseUrl + "/login", StringComparison.Ordinal)).Policy;

@@ -18,7 +18,7 @@ public sealed class SignInTests(Chromium chromium) : IClassFixture<Chromium>
         await page.WaitForURLAsync("**/login?returnUrl=%2F");
         await page.GetByLabel("Email").FillAsync("admin@example.com");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Strong-Pass-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await page.WaitForURLAsync(server.BaseUrl + "/");
         (await page.TextContentAsync("main"))!.ShouldContain("Signed in as admin@example.com");
@@ -40,7 +40,7 @@ public sealed class SignInTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync(server.BaseUrl + "/login");
         await page.GetByLabel("Email").FillAsync("user@example.com");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Wrong-Pass-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         (await page.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("not correct");
     }

@@ -34,7 +34,7 @@ public sealed class TwoFactorBrowserTests(Chromium chromium) : IClassFixture<Chr
         var withCode = await second.NewPageAsync();
         await SubmitPasswordAsync(withCode, server.BaseUrl, "tess@example.com");
         await withCode.GetByLabel("Code from your authenticator app", new() { Exact = true }).FillAsync(TotpCodes.Compute(secret, DateTimeOffset.UtcNow.AddSeconds(30)));
-        await withCode.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await withCode.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await withCode.WaitForURLAsync(server.BaseUrl + "/");
 
         await using var third = await chromium.Browser.NewContextAsync();
@@ -42,7 +42,7 @@ public sealed class TwoFactorBrowserTests(Chromium chromium) : IClassFixture<Chr
         await SubmitPasswordAsync(withRecovery, server.BaseUrl, "tess@example.com");
         await withRecovery.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code instead" }).ClickAsync();
         await withRecovery.GetByLabel("Recovery code").FillAsync(codes[0]);
-        await withRecovery.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await withRecovery.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await withRecovery.WaitForURLAsync(server.BaseUrl + "/");
         await withRecovery.GotoAsync(server.BaseUrl + "/account/security");
         await Assertions.Expect(withRecovery.Locator("#recovery-codes-left")).ToHaveTextAsync("9");
@@ -63,7 +63,7 @@ public sealed class TwoFactorBrowserTests(Chromium chromium) : IClassFixture<Chr
 
         var right = TotpCodes.Compute(secret, DateTimeOffset.UtcNow);
         await login.GetByLabel("Code from your authenticator app", new() { Exact = true }).FillAsync(right == "000000" ? "111111" : "000000");
-        await login.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await login.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Assertions.Expect(login.GetByRole(AriaRole.Alert)).ToContainTextAsync("The code is not correct.");
         await login.GotoAsync(server.BaseUrl + "/account/security");
@@ -136,7 +136,7 @@ public sealed class TwoFactorBrowserTests(Chromium chromium) : IClassFixture<Chr
         await page.GotoAsync(baseUrl + "/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     private static async Task FillPasswordFormAsync(IPage page)

@@ -98,7 +98,7 @@ public sealed class TotpCodesTests
 
         codes.Count.ShouldBe(10);
         codes.Distinct().Count().ShouldBe(10);
-        codes.ShouldAllBe(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^[a-z0-9]{5}-[a-z0-9]{5}$"));
+        codes.ShouldAllBe(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^[a-hjkmnp-z02-9]{6}(-[a-hjkmnp-z02-9]{6}){3}$"));
         RecoveryCodes.Hash(account, codes[0]).ShouldBe(RecoveryCodes.Hash(account, " " + codes[0].ToUpperInvariant().Replace("-", "", StringComparison.Ordinal)));
         RecoveryCodes.Hash(account, codes[0]).ShouldNotBe(RecoveryCodes.Hash(Guid.NewGuid(), codes[0]));
         RecoveryCodes.Hash(account, codes[0]).ShouldNotContain(codes[0].Replace("-", "", StringComparison.Ordinal));

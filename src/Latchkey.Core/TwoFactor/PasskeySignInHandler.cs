@@ -24,7 +24,9 @@ public sealed class PasskeySignInHandler(
     PasskeyAssertions assertions,
     CompleteTwoFactorSignInHandler twoFactor,
     SecondFactorFailures secondFactorFailures,
-    AccountLockout lockout,
+    AccountLock accountLock,
+    AddressThrottle throttle,
+    FailureCounter counter,
     TrustedDevices devices,
     SessionOpener opener,
     AuditLog auditLog,
@@ -88,9 +90,9 @@ public sealed class PasskeySignInHandler(
         }
 
         var account = await db.Users.SingleAsync(a => a.Id == found.AccountId, cancellationToken);
-        if (lockout.IsLocked(account))
+        if (accountLock.IsLocked(account))
         {
-            return Result<SignedIn>.Fail(ErrorCodes.Locked, await lockout.ReasonAsync(account.Id, cancellationToken));
+            return Result<SignedIn>.Fail(ErrorCodes.Locked, await accountLock.ReasonAsync(account.Id, cancellationToken));
         }
 
         var context = AuditContext.Anonymous(ip, userAgent);
@@ -109,13 +111,13 @@ public sealed class PasskeySignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", CompleteTwoFactorSignInHandler.ExpiredMessage);
         }
 
-        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, SecondFactorMethod.Passkey, secondFactor: true, cancellationToken));
+        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, SecondFactorMethod.Passkey, secondFactor: true, cancellationToken: cancellationToken));
     }
 
     /// <summary>Assertion options for a passwordless sign-in (any discoverable passkey, user verification required).</summary>
     public async Task<Result<string>> BeginPasswordlessAsync(string ip, CancellationToken cancellationToken = default)
     {
-        if ((await lockout.CheckIpAsync(ip, cancellationToken)).Refused)
+        if ((await throttle.CheckIpAsync(ip, cancellationToken)).Refused)
         {
             return Result<string>.Fail(ErrorCodes.RateLimited, SignInHandler.IpRefusedMessage);
         }
@@ -128,7 +130,7 @@ public sealed class PasskeySignInHandler(
         AuthenticatorAssertionRawResponse? response, string ip, string userAgent, string? deviceCookie, CancellationToken cancellationToken = default)
     {
         var context = AuditContext.Anonymous(ip, userAgent);
-        if ((await lockout.CheckIpAsync(ip, cancellationToken)).Refused)
+        if ((await throttle.CheckIpAsync(ip, cancellationToken)).Refused)
         {
             await RefuseAsync(context, null, "ip_refused", cancellationToken);
             return Result<SignedIn>.Fail(ErrorCodes.RateLimited, SignInHandler.IpRefusedMessage);
@@ -143,14 +145,14 @@ public sealed class PasskeySignInHandler(
                 : null;
             var owner = known is { } ownerId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(a => a.Id == ownerId, cancellationToken) : null;
             var login = owner?.Email ?? "passkey";
-            var pwHash = await lockout.PwHashAsync(login, "passkey:" + (response?.Id ?? "") + ":" + ceremony?.Id, cancellationToken);
-            await lockout.RecordFailureAsync(new FailedLogin(owner?.Id, login, ip, SignInHandler.Protocol, pwHash), cancellationToken);
+            var pwHash = await counter.PwHashAsync(login, "passkey:" + (response?.Id ?? "") + ":" + ceremony?.Id, cancellationToken);
+            await counter.RecordFailureAsync(new FailedLogin(owner?.Id, login, ip, SignInHandler.Protocol, pwHash), cancellationToken);
             return await RefuseAsync(context, owner, "passkey_refused", cancellationToken);
         }
 
         var account = await db.Users.SingleAsync(a => a.Id == passkey.AccountId, cancellationToken);
         var deviceId = await devices.KnownDeviceAsync(account, deviceCookie, cancellationToken);
-        if (deviceId is null && lockout.IsLocked(account))
+        if (deviceId is null && accountLock.IsLocked(account))
         {
             return await RefuseAsync(context, account, "locked", cancellationToken);
         }
@@ -160,7 +162,7 @@ public sealed class PasskeySignInHandler(
             return await RefuseAsync(context, account, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
         }
 
-        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, SecondFactorMethod.Passkey, secondFactor: true, cancellationToken));
+        return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, SecondFactorMethod.Passkey, secondFactor: true, deviceId, cancellationToken));
     }
 
     private async Task<Result<SignedIn>> RefuseAsync(AuditContext context, Account? account, string reason, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures what checking a personal API token costs next to a session: GET /api/v1/me with
 # "Authorization: Bearer lk_…" against the same URL with the session cookie, on one published server (SQLite), in
-# one run, with wrk: 2 threads, 16 connections, 10 s each after a 3 s warm-up, four rounds whose order alternates
+# one run, with wrk: 2 threads, 16 connections, 10 s each after a 20 s warm-up, six rounds whose order alternates
 # (bearer first, then cookie first) so drift in the machine's load hits both. Loopback only. Prints requests/second
 # for each round and the mean ratio.
 set -euo pipefail
@@ -21,11 +21,14 @@ cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
 token=$(curl -fs -H "Cookie: $cookie" -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["account"]}' \
   "$url/api/v1/tokens" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
 echo "cookie body: $(curl -fs -H "Cookie: $cookie" "$url/api/v1/me" | wc -c) bytes; bearer body: $(curl -fs -H "Authorization: Bearer $token" "$url/api/v1/me" | wc -c) bytes"
-wrk -t2 -c16 -d3s -H "Cookie: $cookie" "$url/api/v1/me" >/dev/null
-wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
+# Warm-up long enough for tiered compilation to settle on both paths (3 s left the first measured round ~30 % low).
+for _ in 1 2; do
+  wrk -t2 -c16 -d5s -H "Cookie: $cookie" "$url/api/v1/me" >/dev/null
+  wrk -t2 -c16 -d5s -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
+done
 ratios=()
 measure() { wrk -t2 -c16 -d10s -H "$1" "$url/api/v1/me" | awk '/Requests\/sec/ {print $2}'; }
-for round in 1 2 3 4; do
+for round in 1 2 3 4 5 6; do
   if [ $((round % 2)) = 1 ]; then
     bearer=$(measure "Authorization: Bearer $token"); cookied=$(measure "Cookie: $cookie")
   else
@@ -35,4 +38,4 @@ for round in 1 2 3 4; do
   ratios+=("$ratio")
   echo "round $round: bearer $bearer req/s, cookie $cookied req/s, ratio $ratio"
 done
-python3 -c "r = [float(x) for x in '${ratios[*]}'.split()]; print(f'mean ratio bearer/cookie: {sum(r) / len(r):.2f}')"
+python3 -c "import statistics; r = [float(x) for x in '${ratios[*]}'.split()]; print(f'mean ratio bearer/cookie: {statistics.mean(r):.2f}, median {statistics.median(r):.2f}')"

@@ -1,6 +1,5 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Passwords;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,21 +9,8 @@ namespace Latchkey.Core.Lockout;
 /// The per-address brake, before any hashing: the distinct failures from one client address (any account, distinct
 /// login and password) within <see cref="LockoutOptions.IpWindow"/> call for a growing delay, then a refusal.
 /// </summary>
-public sealed class AddressThrottle(LatchkeyDbContext db, PasswordHashingGate gate, IOptions<LockoutOptions> options, TimeProvider timeProvider)
+public sealed class AddressThrottle(LatchkeyDbContext db, IOptions<LockoutOptions> options, TimeProvider timeProvider)
 {
-    /// <summary>
-    /// Refuses at once, before any store work, a sign-in from a client whose share of the hashing queue is full: the
-    /// same 429 the gate would give after the lookups, without them (a flood's excess costs the least it can).
-    /// </summary>
-    /// <exception cref="HashingCapacityExceededException">The client's share is full.</exception>
-    public void EnsureHashingShare(string ip)
-    {
-        if (gate.IsOverShare(ip))
-        {
-            throw new HashingCapacityExceededException(HashingCapacityExceededException.ClientShareFullMessage) { PerClient = true };
-        }
-    }
-
     /// <summary>The delays double per failure past the threshold; this many doublings reach the ceiling in any case.</summary>
     private const int DoublingsBeforeCeiling = 6;
 

@@ -6,9 +6,6 @@ namespace Latchkey.Core.Passwords;
 /// </summary>
 public sealed class HashingCapacityExceededException : Exception
 {
-    /// <summary>The message when one client's share of the queue is full.</summary>
-    public const string ClientShareFullMessage = "This client has too many passwords waiting to be checked.";
-
     public HashingCapacityExceededException()
         : base("Password hashing is at capacity; try again shortly.")
     {

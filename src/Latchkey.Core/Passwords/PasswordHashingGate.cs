@@ -58,19 +58,6 @@ public sealed class PasswordHashingGate : IDisposable
     /// <summary>Jobs waiting for a worker right now.</summary>
     public int Queued => Volatile.Read(ref _queued);
 
-    /// <summary>
-    /// Whether <paramref name="client"/> holds its whole share of the queue right now, so its next job would be
-    /// refused: callers ask before spending other work (store reads) on a request that cannot be served.
-    /// </summary>
-    public bool IsOverShare(string client)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        lock (_lock)
-        {
-            return _queues.TryGetValue(client, out var queue) && queue.Count >= _clientQueueLimit;
-        }
-    }
-
     /// <summary>Runs <paramref name="work"/> on a hashing thread, in <paramref name="client"/>'s share of the queue.</summary>
     /// <exception cref="HashingCapacityExceededException">The queue or the client's share is full, or the wait timed out.</exception>
     public Task<T> RunAsync<T>(string client, Func<T> work, CancellationToken cancellationToken = default)
@@ -93,7 +80,7 @@ public sealed class PasswordHashingGate : IDisposable
             }
             else if (queue.Count >= _clientQueueLimit)
             {
-                throw new HashingCapacityExceededException(HashingCapacityExceededException.ClientShareFullMessage) { PerClient = true };
+                throw new HashingCapacityExceededException("This client has too many passwords waiting to be checked.") { PerClient = true };
             }
 
             queue.Enqueue(job);

@@ -54,7 +54,6 @@ public sealed class SignInHandler(
             return Failure.Field(ErrorCodes.Validation, "password", "The password is too long.");
         }
 
-        throttle.EnsureHashingShare(request.Ip);
         var context = AuditContext.Anonymous(request.Ip, request.UserAgent);
         if ((await throttle.CheckIpAsync(request.Ip, cancellationToken)).Refused)
         {

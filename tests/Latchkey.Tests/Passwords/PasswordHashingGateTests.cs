@@ -17,25 +17,6 @@ public sealed class PasswordHashingGateTests
     }
 
     [Fact]
-    public async Task IsOverShare_TrueOnlyWhileTheClientsShareIsFull()
-    {
-        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 8, clientQueueLimit: 1);
-        using var release = new ManualResetEventSlim();
-        var held = gate.RunAsync("198.51.100.1", () => release.Wait(TimeSpan.FromSeconds(30)));
-        await WaitUntilAsync(() => gate.TotalEntered == 1);
-        gate.IsOverShare("198.51.100.9").ShouldBeFalse();
-
-        var queued = gate.RunAsync("198.51.100.9", () => true);
-
-        gate.IsOverShare("198.51.100.9").ShouldBeTrue();
-        gate.IsOverShare("198.51.100.2").ShouldBeFalse();
-        release.Set();
-        await held;
-        (await queued).ShouldBeTrue();
-        gate.IsOverShare("198.51.100.9").ShouldBeFalse();
-    }
-
-    [Fact]
     public async Task RunAsync_WorkersBusyAndQueueFull_RefusesAtOnceForEveryone()
     {
         using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 1, clientQueueLimit: 1);

@@ -17,48 +17,6 @@ public sealed class SignInHandlerTests : IDisposable
     private readonly CoreTestHost _host = new();
 
     [Fact]
-    public async Task HandleAsync_ClientsHashingShareFull_RefusedBeforeAnyStoreWork()
-    {
-        using var host = new CoreTestHost(new()
-        {
-            ["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1",
-            ["Latchkey:Passwords:Hashing:QueueLimit"] = "4",
-            ["Latchkey:Passwords:Hashing:ClientQueueLimit"] = "1",
-            ["Latchkey:Lockout:IpRefuseAfter"] = "1",
-            ["Latchkey:Lockout:IpDelayAfter"] = "0",
-        });
-        var account = await host.CreateAccountAsync(UniqueEmail.New(), Password);
-        await using (var before = host.CreateScope())
-        {
-            // One failure from the address: the per-address check (a store read) would refuse it, if it ran first.
-            await before.ServiceProvider.GetRequiredService<Core.Lockout.FailureCounter>()
-                .RecordFailureAsync(new Core.Lockout.FailedLogin(null, "someone@example.com", "198.51.100.9", "web", "0abc"));
-        }
-
-        var gate = host.Services.GetRequiredService<PasswordHashingGate>();
-        using var release = new ManualResetEventSlim();
-        var held = gate.RunAsync("192.0.2.1", () => release.Wait(TimeSpan.FromSeconds(30)));
-        for (var i = 0; i < 500 && gate.Queued > 0; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        var queued = gate.RunAsync("198.51.100.9", () => true);
-        await using var scope = host.CreateScope();
-
-        var refused = await Should.ThrowAsync<HashingCapacityExceededException>(() =>
-            scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(new SignInRequest(account.Email!, Password, "198.51.100.9", "test")));
-
-        refused.PerClient.ShouldBeTrue();
-        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
-        (await db.AuditEvents.CountAsync(e => e.Type == AuditEventTypes.SignIn)).ShouldBe(0);
-        (await db.LoginFailures.CountAsync()).ShouldBe(1);
-        release.Set();
-        await held;
-        (await queued).ShouldBeTrue();
-    }
-
-    [Fact]
     public async Task HandleAsync_RightPassword_OpensSessionStoringOnlyTheTokenHash()
     {
         var account = await _host.CreateAccountAsync(UniqueEmail.New(), Password);

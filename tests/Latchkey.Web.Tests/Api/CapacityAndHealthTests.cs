@@ -41,6 +41,22 @@ public sealed class CapacityAndHealthTests
 
         factory.Store.Break();
 
-        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        // The first request after PostgreSQL dropped the database can meet a pooled connection the drop is still
+        // terminating (seen once in a full run: 500); the rule is that health reports the loss, so it is polled
+        // for a few seconds, and every other answer seen on the way is reported if 503 never comes.
+        var seen = new List<string>();
+        var status = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 30 && status != HttpStatusCode.ServiceUnavailable; attempt++)
+        {
+            using var response = await client.GetAsync("/healthz");
+            status = response.StatusCode;
+            if (status != HttpStatusCode.ServiceUnavailable)
+            {
+                seen.Add($"{(int)status}: {await response.Content.ReadAsStringAsync()}");
+                await Task.Delay(100);
+            }
+        }
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable, string.Join("\n", seen));
     }
 }

@@ -42,23 +42,7 @@ public sealed class PasskeySignInHandler(
             return [];
         }
 
-        var methods = new List<string>();
-        if (await db.TotpAuthenticators.AnyAsync(t => t.AccountId == found.AccountId && t.ConfirmedAt != null, cancellationToken))
-        {
-            methods.Add(SecondFactorMethod.Totp);
-        }
-
-        if (await db.Passkeys.AnyAsync(p => p.AccountId == found.AccountId, cancellationToken))
-        {
-            methods.Add(SecondFactorMethod.Passkey);
-        }
-
-        if (await db.RecoveryCodes.AnyAsync(r => r.AccountId == found.AccountId && r.UsedAt == null, cancellationToken))
-        {
-            methods.Add(SecondFactorMethod.RecoveryCode);
-        }
-
-        return methods;
+        return await AccountSecondFactors.MethodsAsync(db, found.AccountId, cancellationToken);
     }
 
     /// <summary>Assertion options for the second step of the sign-in <paramref name="challenge"/> names.</summary>

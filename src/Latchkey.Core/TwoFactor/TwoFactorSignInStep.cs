@@ -3,7 +3,6 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.TwoFactor;
@@ -63,22 +62,7 @@ public sealed class TwoFactorSignInStep(LatchkeyDbContext db, TwoFactorPolicy po
             Ip = ColumnWidths.Fit(request.Ip, ColumnWidths.Ip),
             UserAgent = ColumnWidths.Fit(request.UserAgent, ColumnWidths.UserAgent),
         });
-        var methods = new List<string>();
-        if (await db.TotpAuthenticators.AnyAsync(t => t.AccountId == account.Id && t.ConfirmedAt != null, cancellationToken))
-        {
-            methods.Add(SecondFactorMethod.Totp);
-        }
-
-        if (await db.Passkeys.AnyAsync(p => p.AccountId == account.Id, cancellationToken))
-        {
-            methods.Add(SecondFactorMethod.Passkey);
-        }
-
-        if (await db.RecoveryCodes.AnyAsync(r => r.AccountId == account.Id && r.UsedAt == null, cancellationToken))
-        {
-            methods.Add(SecondFactorMethod.RecoveryCode);
-        }
-
+        var methods = await AccountSecondFactors.MethodsAsync(db, account.Id, cancellationToken);
         auditLog.Add(AuditEventTypes.TwoFactorChallenged, AuditEventTypes.Success, AuditContext.Anonymous(request.Ip, request.UserAgent), account.Id, account.Email, string.Join(',', methods));
         await db.SaveChangesAsync(cancellationToken);
         return new Failure(ErrorCodes.TwoFactorRequired, Message)

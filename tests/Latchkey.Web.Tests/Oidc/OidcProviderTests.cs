@@ -7,6 +7,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Oidc;
 using Latchkey.Tests.Infrastructure;
+using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,6 +17,7 @@ using Xunit.Abstractions;
 namespace Latchkey.Web.Tests.Oidc;
 
 /// <summary>The provider end to end over HTTP: code + PKCE, claims, refresh rotation and reuse, logout everywhere.</summary>
+[Collection(TimedAlone.Name)]
 public sealed class OidcProviderTests(OidcWebFactory factory, ITestOutputHelper output) : IClassFixture<OidcWebFactory>
 {
     private const string Password = "Valid-Pass1";

@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Soak and audit throughput: two `latchkey serve` nodes on one PostgreSQL behind nginx (the cluster of
 bench/two-nodes.py), mixed traffic for --minutes (default 10): sign-ins, authenticated GETs, password changes and
-sign-outs (revocations), by --workers threads through nginx. IMAP logins are not part of it (they need Dovecot;
-bench/imap-logins.py measures them separately).
+sign-outs (revocations), by --workers threads through nginx, and IMAP logins (connect, LOGIN, LOGOUT) by
+--imap-workers threads through a real Dovecot configured by `latchkey dovecot config` (SQL passdb on the same
+PostgreSQL, policy endpoint through nginx), each pausing --imap-pause seconds between logins.
 
 Reports: requests and errors per kind, p50/p99 per kind, each node's RSS at start and end, and the audit appends per
 second over the run (rows added to audit_events / seconds; every sign-in, sign-out and password change appends one).
 
-Usage: bench/soak.py [--minutes 10] [--workers 8] [--dll …] [--postgres …]
+Usage: bench/soak.py [--minutes 10] [--workers 8] [--imap-workers 2] [--imap-pause 0.2] [--dll …] [--postgres …]
 """
 import argparse
+import imaplib
 import importlib.util
 import json
 import os
@@ -39,6 +41,31 @@ def audit_rows(cluster):
     return int(out.stdout.strip())
 
 
+IMAP_USER = "soak-imap@example.com"
+
+
+def start_dovecot(cluster):
+    """A mailbox account, then Dovecot as `latchkey dovecot config` writes it, on a free port; stopped with the cluster."""
+    password = f"Harbor-Imap-{uuid.uuid4().hex[:10]}!"
+    cluster.cli("accounts", "add", "--email", IMAP_USER, "--role", "User", "--mailbox", "--password-stdin", stdin=password + "\n")
+    imap, submission = two_nodes.free_port(), two_nodes.free_port()
+    directory = os.path.join(cluster.root, "dovecot")
+    cluster.cli("dovecot", "config", "--out", directory, "--imap-port", str(imap), "--submission-port", str(submission),
+                "--policy-url", f"http://127.0.0.1:{cluster.nginx_port}")
+    cluster.processes["dovecot"] = subprocess.Popen(["dovecot", "-F", "-c", os.path.join(directory, "dovecot.conf")],
+                                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            client = imaplib.IMAP4("127.0.0.1", imap, timeout=5)
+            client.login(IMAP_USER, password)
+            client.logout()
+            return imap, password
+        except (OSError, imaplib.IMAP4.error):
+            time.sleep(0.2)
+    raise RuntimeError("Dovecot did not accept the mailbox's login")
+
+
 def main():
     parser = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -46,6 +73,8 @@ def main():
     parser.add_argument("--postgres", default=os.environ.get("LATCHKEY_TEST_POSTGRES", "Host=127.0.0.1;Port=55432;Username=postgres"))
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--workers", type=int, default=8)
+    parser.add_argument("--imap-workers", type=int, default=2)
+    parser.add_argument("--imap-pause", type=float, default=0.2)
     args = parser.parse_args()
     args.postgres = ";".join(p for p in args.postgres.split(";") if p and not p.lower().startswith("include error detail"))
 
@@ -61,12 +90,15 @@ def main():
             password = f"Harbor-Lamp-{uuid.uuid4().hex[:10]}!"
             cluster.cli("accounts", "add", "--email", email, "--role", "User", "--password-stdin", stdin=password + "\n")
             users.append((email, password))
+        imap_port, imap_password = start_dovecot(cluster)
         rss_start = {n: rss_kib(cluster.processes[n].pid) for n in ("a", "b")}
         audit_start, started = audit_rows(cluster), time.monotonic()
         stop = threading.Event()
 
         def work(index):
+            # Each worker is its own client address, as real users are: one address's share of the hashing is capped.
             email, password = users[index]
+            source = f"127.0.0.{10 + index}"
             cookie, n = None, 0
             while not stop.is_set():
                 n += 1
@@ -81,24 +113,39 @@ def main():
                 began = time.perf_counter()
                 try:
                     if kind == "sign-in":
-                        status, _, new_cookie = two_nodes.request(port, "POST", "/api/v1/session", {"email": email, "password": password})
+                        status, _, new_cookie = two_nodes.request(port, "POST", "/api/v1/session", {"email": email, "password": password}, source=source)
                         cookie = new_cookie if status == 200 else None
                     elif kind == "change":
                         new = f"Harbor-Lamp-{uuid.uuid4().hex[:10]}!"
                         status = two_nodes.request(port, "POST", "/api/v1/me/password",
-                                                   {"currentPassword": password, "newPassword": new, "confirmPassword": new}, cookie=cookie)[0]
+                                                   {"currentPassword": password, "newPassword": new, "confirmPassword": new}, cookie=cookie, source=source)[0]
                         password = new if 200 <= status < 300 else password
                     elif kind == "sign-out":
-                        status = two_nodes.request(port, "DELETE", "/api/v1/session", cookie=cookie)[0]
+                        status = two_nodes.request(port, "DELETE", "/api/v1/session", cookie=cookie, source=source)[0]
                         cookie = None
                     else:
-                        status = two_nodes.request(port, "GET", "/api/v1/me", cookie=cookie)[0]
+                        status = two_nodes.request(port, "GET", "/api/v1/me", cookie=cookie, source=source)[0]
                 except OSError:
                     status = 0
                 with lock:
                     results.append((kind, status, (time.perf_counter() - began) * 1000))
 
+        def imap_work():
+            while not stop.is_set():
+                began = time.perf_counter()
+                try:
+                    client = imaplib.IMAP4("127.0.0.1", imap_port, timeout=30)
+                    client.login(IMAP_USER, imap_password)
+                    client.logout()
+                    status = 200
+                except (OSError, imaplib.IMAP4.error):
+                    status = 0
+                with lock:
+                    results.append(("imap-login", status, (time.perf_counter() - began) * 1000))
+                stop.wait(args.imap_pause)
+
         threads = [threading.Thread(target=work, args=(i,)) for i in range(args.workers)]
+        threads += [threading.Thread(target=imap_work) for _ in range(args.imap_workers)]
         for t in threads:
             t.start()
         time.sleep(args.minutes * 60)
@@ -120,6 +167,7 @@ def main():
             "requests": len(rows),
             "per_s": round(len(rows) / elapsed, 1),
             "errors": sum(1 for r in rows if not 200 <= r[1] < 300),
+            "statuses": {str(code): sum(1 for r in rows if r[1] == code) for code in sorted({r[1] for r in rows})},
             "p50_ms": round(statistics.median(times), 1),
             "p99_ms": round(times[min(len(times) - 1, int(0.99 * (len(times) - 1)))], 1),
         }

@@ -39,8 +39,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def request(port, method, path, body=None, cookie=None, timeout=60):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+def request(port, method, path, body=None, cookie=None, timeout=60, source=None):
+    """One request on a fresh connection; `source` (a loopback address such as 127.0.0.12) makes it another client."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0) if source else None)
     headers = {"Accept": "application/json"}
     if cookie:
         headers["Cookie"] = cookie
@@ -204,7 +205,7 @@ http {{
     def stop(self):
         for name, process in self.processes.items():
             if process.poll() is None:
-                process.send_signal(signal.SIGTERM if name == "nginx" else signal.SIGKILL)
+                process.send_signal(signal.SIGTERM if name in ("nginx", "dovecot") else signal.SIGKILL)
                 try:
                     process.wait(10)
                 except subprocess.TimeoutExpired:

@@ -25,7 +25,7 @@ public sealed class LatchkeyPasswordHasher(Argon2idHasher argon2id, PasswordHash
     }
 
     public PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword) =>
-        VerifyHashedPasswordAsync(user, hashedPassword, providedPassword, PasswordHashingGate.InternalClient).GetAwaiter().GetResult();
+        VerifyHashedPasswordAsync(user, hashedPassword, providedPassword, PasswordHashingGate.CurrentClient ?? PasswordHashingGate.InternalClient).GetAwaiter().GetResult();
 
     /// <summary>
     /// The same check without blocking the caller: the hashing waits in <paramref name="client"/>'s share of the

@@ -19,8 +19,10 @@ namespace Latchkey.Core.Passwords;
 /// </remarks>
 public sealed class PasswordHashingGate : IDisposable
 {
-    /// <summary>The client name of callers that have no client address (the CLI, password changes).</summary>
+    /// <summary>The client name of callers that have no client address (the CLI, background work).</summary>
     public const string InternalClient = "";
+
+    private static readonly AsyncLocal<string?> _ambientClient = new();
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Queue<HashingJob>> _queues = new(StringComparer.Ordinal);
@@ -93,10 +95,22 @@ public sealed class PasswordHashingGate : IDisposable
     }
 
     /// <summary>
-    /// The same for synchronous callers (Identity's <c>IPasswordHasher</c> seam: password changes, the CLI): the work
-    /// still runs on a hashing thread, and the caller's thread waits for it.
+    /// The client that <see cref="Run"/> charges on this logical flow: the web host sets the request's address for each
+    /// request, so a password change (which reaches hashing through Identity's synchronous seam) waits in its own
+    /// client's share instead of one share for every change on the node; unset (the CLI, background work) it is
+    /// <see cref="InternalClient"/>.
     /// </summary>
-    public T Run<T>(Func<T> work) => RunAsync(InternalClient, work).GetAwaiter().GetResult();
+    public static string? CurrentClient
+    {
+        get => _ambientClient.Value;
+        set => _ambientClient.Value = value;
+    }
+
+    /// <summary>
+    /// The same for synchronous callers (Identity's <c>IPasswordHasher</c> seam: password changes, the CLI): the work
+    /// still runs on a hashing thread, in <see cref="CurrentClient"/>'s share, and the caller's thread waits for it.
+    /// </summary>
+    public T Run<T>(Func<T> work) => RunAsync(_ambientClient.Value ?? InternalClient, work).GetAwaiter().GetResult();
 
     public void Dispose()
     {

@@ -116,6 +116,7 @@ internal static class LatchkeyWebApplication
     private static void UsePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.Use(ChargeHashingToTheClientAsync);
         app.Use(SecurityHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
@@ -139,6 +140,16 @@ internal static class LatchkeyWebApplication
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
         LatchkeyTelemetry.Map(app);
+    }
+
+    /// <summary>
+    /// Hashing reached through Identity's synchronous seam (password changes) waits in the requesting address's share
+    /// of the queue, like sign-ins; async, so the value ends with the request.
+    /// </summary>
+    private static async Task ChargeHashingToTheClientAsync(HttpContext context, Func<Task> next)
+    {
+        PasswordHashingGate.CurrentClient = RequestInfo.Ip(context);
+        await next();
     }
 
     private static Task LimitRequestBody(HttpContext context, Func<Task> next)

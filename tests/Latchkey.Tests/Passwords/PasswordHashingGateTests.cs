@@ -54,6 +54,28 @@ public sealed class PasswordHashingGateTests
     }
 
     [Fact]
+    public async Task Run_Synchronous_ChargesTheCurrentClientsShare()
+    {
+        using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 8, clientQueueLimit: 1);
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("198.51.100.1", () => release.Wait(TimeSpan.FromSeconds(30)));
+        await WaitUntilAsync(() => gate.TotalEntered == 1);
+
+        var first = Task.Run(() => RunAs(gate, "198.51.100.7", 1));
+        await WaitUntilAsync(() => gate.Queued == 1);
+        var second = Task.Run(() => RunAs(gate, "198.51.100.8", 2));
+        await WaitUntilAsync(() => gate.Queued == 2);
+        var refused = await Should.ThrowAsync<HashingCapacityExceededException>(Task.Run(() => RunAs(gate, "198.51.100.7", 3)));
+
+        refused.PerClient.ShouldBeTrue();
+        release.Set();
+        await held;
+        (await first).ShouldBe(1);
+        (await second).ShouldBe(2);
+        PasswordHashingGate.CurrentClient.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task RunAsync_SeveralClientsWaiting_ServedInTurnsNotInArrivalOrder()
     {
         using var gate = Hashers.Gate(maxConcurrency: 1, queueLimit: 16, clientQueueLimit: 8);
@@ -131,6 +153,12 @@ public sealed class PasswordHashingGateTests
         most.ShouldBeLessThanOrEqualTo(2);
         hashes.Distinct().Count().ShouldBe(8);
         gate.TotalEntered.ShouldBe(24);
+    }
+
+    private static int RunAs(PasswordHashingGate gate, string client, int value)
+    {
+        PasswordHashingGate.CurrentClient = client;
+        return gate.Run(() => value);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

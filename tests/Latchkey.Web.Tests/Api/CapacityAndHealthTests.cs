@@ -33,6 +33,36 @@ public sealed class CapacityAndHealthTests
     }
 
     [Fact]
+    public async Task PostMePassword_AnotherClientsShareFull_ChangeQueuesInItsOwnShare()
+    {
+        using var factory = new LatchkeyWebFactory();
+        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
+        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "8";
+        factory.Settings["Latchkey:Passwords:Hashing:ClientQueueLimit"] = "1";
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
+        using var client = await factory.SignedInClientAsync(account.Email!, "Valid-Pass1");
+        var gate = factory.Services.GetRequiredService<PasswordHashingGate>();
+
+        // The worker busy, and the share of callers without an address (the CLI) full: a change from a web client
+        // waits in that client's share, as its sign-ins do, instead of being refused for someone else's work.
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("hold", () => release.Wait(TimeSpan.FromSeconds(30)));
+        var internalWork = gate.RunAsync(PasswordHashingGate.InternalClient, () => true);
+        var changing = client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Valid-Pass1", newPassword = "Other-Pass-22", confirmPassword = "Other-Pass-22" });
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (gate.Queued < 2 && !changing.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        release.Set();
+        await held;
+        (await internalWork).ShouldBeTrue();
+        using var response = await changing;
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Healthz_StoreGone_503()
     {
         using var factory = new LatchkeyWebFactory();

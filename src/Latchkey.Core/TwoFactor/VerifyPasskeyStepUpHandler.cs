@@ -34,7 +34,6 @@ public sealed class VerifyPasskeyStepUpHandler(LatchkeyDbContext db, PasskeyAsse
         if (await assertions.ClaimAndVerifyAsync(PasskeyCeremonies.StepUp, accountId, response, cancellationToken) is null)
         {
             await failures.RecordAsync(null, account, "passkey:" + response.Id, context, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return Failure.Field(ErrorCodes.Validation, "credential", PasskeySignInHandler.RefusedMessage);
         }
 

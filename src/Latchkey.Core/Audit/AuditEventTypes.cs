@@ -26,6 +26,7 @@ public static class AuditEventTypes
     public const string TwoFactorAdded = "two_factor_added";
     public const string TwoFactorRemoved = "two_factor_removed";
     public const string TwoFactorReset = "two_factor_reset";
+    public const string PasskeyRenamed = "passkey_renamed";
     public const string TwoFactorChallenged = "two_factor_challenged";
     public const string RecoveryCodeUsed = "recovery_code_used";
     public const string RecoveryCodesRegenerated = "recovery_codes_regenerated";

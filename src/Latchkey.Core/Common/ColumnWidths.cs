@@ -27,6 +27,9 @@ public static class ColumnWidths
     /// <summary>A DNS domain name (RFC 1035: 253 characters in text).</summary>
     public const int DomainName = 253;
 
+    /// <summary>The name a person gives a passkey ("Laptop", "Security key"), at creation and on rename.</summary>
+    public const int PasskeyName = 64;
+
     /// <summary>A hex SHA-256.</summary>
     public const int Sha256Hex = 64;
 

@@ -29,16 +29,12 @@ public sealed class FinishPasskeyRegistrationHandler(
         Guid accountId, Guid? sessionId, string? name, AuthenticatorAttestationRawResponse? response, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        name = name?.Trim() ?? "";
-        if (name.Length == 0)
+        if (PasskeyNames.Check(name, out var trimmed) is { } invalid)
         {
-            return Failure.Field(ErrorCodes.Validation, "name", "Give the passkey a name.");
+            return invalid;
         }
 
-        if (name.Length > Passkey.MaxNameLength)
-        {
-            return Failure.Field(ErrorCodes.Validation, "name", "The name can have at most 64 characters.");
-        }
+        name = trimmed;
 
         if (response?.Response is null)
         {

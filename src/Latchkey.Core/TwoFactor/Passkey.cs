@@ -1,9 +1,11 @@
+using Latchkey.Core.Common;
+
 namespace Latchkey.Core.TwoFactor;
 
 /// <summary>A WebAuthn credential (passkey) of an account: its public key only; the private key never leaves the authenticator.</summary>
 public sealed class Passkey
 {
-    public const int MaxNameLength = 64;
+    public const int MaxNameLength = ColumnWidths.PasskeyName;
 
     public Guid Id { get; set; }
 

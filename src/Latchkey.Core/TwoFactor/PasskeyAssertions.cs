@@ -20,7 +20,11 @@ public sealed class PasskeyAssertions(
     TimeProvider timeProvider,
     ILogger<PasskeyAssertions> logger)
 {
-    /// <summary>Starts a ceremony; <paramref name="accountId"/> limits it to that account's passkeys, else any discoverable one with user verification.</summary>
+    /// <summary>
+    /// Starts a ceremony; <paramref name="accountId"/> limits it to that account's passkeys, else any discoverable one.
+    /// User verification is required, except for the second step after a password (preferred there: the password was
+    /// the first factor).
+    /// </summary>
     public async Task<string> BeginAsync(string kind, Guid? accountId, Guid? twoFactorChallengeId, CancellationToken cancellationToken)
     {
         IReadOnlyList<PublicKeyCredentialDescriptor> allowed = accountId is { } id
@@ -30,11 +34,27 @@ public sealed class PasskeyAssertions(
         var options = relyingParty.Fido2.GetAssertionOptions(new GetAssertionOptionsParams
         {
             AllowedCredentials = allowed,
-            UserVerification = accountId is null ? UserVerificationRequirement.Required : UserVerificationRequirement.Preferred,
+            UserVerification = kind == PasskeyCeremonies.SecondFactor ? UserVerificationRequirement.Preferred : UserVerificationRequirement.Required,
         });
         var json = options.ToJson();
         await ceremonies.StartAsync(kind, options.Challenge, json, accountId, twoFactorChallengeId, cancellationToken);
         return json;
+    }
+
+    /// <summary>
+    /// Claims the live ceremony of <paramref name="kind"/> that <paramref name="response"/> answers, which must have
+    /// been begun for <paramref name="accountId"/>, and checks the answer (<see cref="VerifyAsync"/>); null when any
+    /// of it fails. The ceremony is used up either way.
+    /// </summary>
+    public async Task<Passkey?> ClaimAndVerifyAsync(string kind, Guid accountId, AuthenticatorAssertionRawResponse? response, CancellationToken cancellationToken)
+    {
+        if (response?.Response is null)
+        {
+            return null;
+        }
+
+        var ceremony = await ceremonies.ClaimAsync(kind, response.Response.ClientDataJson, cancellationToken);
+        return ceremony is null || ceremony.AccountId != accountId ? null : await VerifyAsync(ceremony, response, cancellationToken);
     }
 
     /// <summary>The passkey that signed <paramref name="response"/> for <paramref name="ceremony"/>, its use recorded; null when anything does not match.</summary>

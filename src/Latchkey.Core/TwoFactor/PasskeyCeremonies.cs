@@ -17,6 +17,7 @@ public sealed class PasskeyCeremonies(LatchkeyDbContext db, TimeProvider timePro
     public const string Registration = "register";
     public const string SecondFactor = "second_factor";
     public const string Passwordless = "passwordless";
+    public const string StepUp = "step_up";
 
     /// <summary>How long a ceremony can be finished after it began.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);

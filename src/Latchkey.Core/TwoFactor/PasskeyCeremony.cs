@@ -1,7 +1,7 @@
 namespace Latchkey.Core.TwoFactor;
 
 /// <summary>
-/// One WebAuthn ceremony in progress (registration, second step or passwordless sign-in), kept in the store so any
+/// One WebAuthn ceremony in progress (registration, second step, passwordless sign-in or step-up), kept in the store so any
 /// node can finish it: the options sent to the browser, keyed by the SHA-256 of their random challenge (the browser
 /// signs the challenge into its client data, which is how the answer finds its ceremony), bound to the account
 /// (none for a passwordless sign-in) and to the sign-in challenge it completes, single-use and short-lived

@@ -34,6 +34,9 @@ internal static class TwoFactorServices
         services.AddScoped<BeginPasskeyRegistrationHandler>();
         services.AddScoped<FinishPasskeyRegistrationHandler>();
         services.AddScoped<RemovePasskeyHandler>();
+        services.AddScoped<RenamePasskeyHandler>();
+        services.AddScoped<BeginPasskeyStepUpHandler>();
+        services.AddScoped<VerifyPasskeyStepUpHandler>();
         services.AddScoped<PasskeySignInHandler>();
         return services;
     }

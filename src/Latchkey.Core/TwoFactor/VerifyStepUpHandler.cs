@@ -12,6 +12,8 @@ namespace Latchkey.Core.TwoFactor;
 /// </summary>
 public sealed class VerifyStepUpHandler(LatchkeyDbContext db, SecondFactorVerifier verifier, SecondFactorFailures failures, StepUp stepUp, AuditLog auditLog)
 {
+    public const string NoFactorMessage = "This account has no second factor to confirm with.";
+
     public async Task<Result<string>> HandleAsync(Guid accountId, Guid sessionId, string? code, string? recoveryCode, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,7 +25,7 @@ public sealed class VerifyStepUpHandler(LatchkeyDbContext db, SecondFactorVerifi
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         if (account is null || !account.TwoFactorEnabled)
         {
-            return Result<string>.Fail(ErrorCodes.Conflict, "This account has no second factor to confirm with.");
+            return Result<string>.Fail(ErrorCodes.Conflict, NoFactorMessage);
         }
 
         var method = await verifier.VerifyAsync(account, code, recoveryCode, context, cancellationToken);

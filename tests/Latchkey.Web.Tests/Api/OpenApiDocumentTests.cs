@@ -218,6 +218,10 @@ public sealed partial class OpenApiDocumentTests(LatchkeyWebFactory factory) : I
         walk.Observe("DELETE /api/v1/me/two-factor/totp", await client.DeleteAsync("/api/v1/me/two-factor/totp"));
         walk.Observe("POST /api/v1/me/two-factor/recovery-codes", await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { }));
         walk.Observe("POST /api/v1/me/step-up", await client.PostAsJsonAsync("/api/v1/me/step-up", new { code = "000000" }));
+        walk.Observe("POST /api/v1/me/step-up/passkey/options", await client.PostAsJsonAsync("/api/v1/me/step-up/passkey/options", new { }));
+        walk.Observe("POST /api/v1/me/step-up/passkey", await client.PostAsJsonAsync("/api/v1/me/step-up/passkey", new { }));
+        walk.Observe("PATCH /api/v1/me/passkeys/{id}", await client.PatchAsJsonAsync($"/api/v1/me/passkeys/{Guid.NewGuid()}", new { name = "Laptop" }));
+        walk.Observe("PATCH /api/v1/me/passkeys/{id}", await client.PatchAsJsonAsync($"/api/v1/me/passkeys/{Guid.NewGuid()}", new { name = " " }));
         walk.Observe("POST /api/v1/accounts/{id}/two-factor/reset", await staff.PostAsJsonAsync($"/api/v1/accounts/{target}/two-factor/reset", new { }));
         walk.Observe("POST /api/v1/accounts/{id}/two-factor/reset", await anonymous.PostAsJsonAsync($"/api/v1/accounts/{target}/two-factor/reset", new { }));
     }

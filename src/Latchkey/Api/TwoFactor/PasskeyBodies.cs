@@ -10,3 +10,9 @@ public sealed record PasskeySignInBody(string? Challenge, AuthenticatorAssertion
 
 /// <summary>Body of <c>POST /api/v1/session/two-factor/passkey/options</c>: the challenge from the password step.</summary>
 public sealed record PasskeyOptionsBody(string? Challenge);
+
+/// <summary>Body of <c>POST /api/v1/me/step-up/passkey</c>: the <c>navigator.credentials.get</c> answer to the step-up options.</summary>
+public sealed record PasskeyStepUpBody(AuthenticatorAssertionRawResponse? Credential);
+
+/// <summary>Body of <c>PATCH /api/v1/me/passkeys/{id}</c>: the passkey's new name.</summary>
+public sealed record RenamePasskeyBody(string? Name);

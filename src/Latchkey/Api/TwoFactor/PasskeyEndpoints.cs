@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
@@ -20,6 +21,12 @@ internal static class PasskeyEndpoints
         api.MapPost("/me/passkeys/options", RegistrationOptionsAsync).WithSummary("Begin adding a passkey: creation options for navigator.credentials.create (step-up when a factor exists).");
         api.MapPost("/me/passkeys", AddAsync).WithSummary("Finish adding a passkey {name, credential}; the first factor answers 10 recovery codes, once.");
         api.MapDelete("/me/passkeys/{id:guid}", RemoveAsync).WithSummary("Remove a passkey (step-up).");
+        api.MapPatch("/me/passkeys/{id:guid}", RenameAsync).Produces<PasskeyView>().Problems(404)
+            .WithSummary("Rename a passkey {name} (trimmed, 1-64 characters).");
+        api.MapPost("/me/step-up/passkey/options", StepUpOptionsAsync).Produces<JsonElement>(contentType: "application/json").Problems(404)
+            .WithSummary("Step-up with a passkey: assertion options for navigator.credentials.get (this account's passkeys, user verification required).");
+        api.MapPost("/me/step-up/passkey", StepUpAsync).Produces(StatusCodes.Status204NoContent).Problems(409)
+            .WithSummary("Step-up with a passkey {credential}: confirms the second factor for the next sensitive actions (Latchkey:TwoFactor:StepUpWindow).");
         api.MapPost("/session/two-factor/passkey/options", SecondFactorOptionsAsync).AllowAnonymous()
             .WithSummary("Second step of sign-in with a passkey: assertion options for the account of {challenge}.");
         api.MapPost("/session/two-factor/passkey", SecondFactorAsync).AllowAnonymous()
@@ -49,6 +56,26 @@ internal static class PasskeyEndpoints
     {
         var session = CurrentSession.Required(context);
         var result = await handler.HandleAsync(session.AccountId, session.SessionId, id, CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> RenameAsync(Guid id, RenamePasskeyBody? body, HttpContext context, RenamePasskeyHandler handler, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        var result = await handler.HandleAsync(session.AccountId, id, body?.Name, CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> StepUpOptionsAsync(HttpContext context, BeginPasskeyStepUpHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(CurrentSession.Required(context).AccountId, cancellationToken);
+        return result.Succeeded ? TypedResults.Text(result.Value, "application/json") : ApiProblems.Result(result.Failure);
+    }
+
+    internal static async Task<IResult> StepUpAsync(PasskeyStepUpBody? body, HttpContext context, VerifyPasskeyStepUpHandler handler, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(context);
+        var result = await handler.HandleAsync(session.AccountId, session.SessionId, body?.Credential, CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.Result(result.Failure);
     }
 

@@ -10,7 +10,7 @@ namespace Latchkey.Pages.Account;
 /// <summary>
 /// The Security page's passkeys: the browser's script (wwwroot/js/passkey.js) gets creation options from
 /// <c>/api/v1/me/passkeys/options</c> and posts the authenticator's answer here with the name; removing one asks
-/// for a step-up in place, as other factor changes do.
+/// for a step-up in place, as other factor changes do; renaming one does not (the name is a label).
 /// </summary>
 public sealed partial class SecurityModel
 {
@@ -73,6 +73,20 @@ public sealed partial class SecurityModel
             Fail(result.Failure, "RemovePasskey:" + passkeyId);
         }
 
+        return await RenderAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRenamePasskeyAsync(Guid passkeyId, string? name, [FromServices] RenamePasskeyHandler handler, CancellationToken cancellationToken)
+    {
+        var session = CurrentSession.Required(HttpContext);
+        var result = await handler.HandleAsync(session.AccountId, passkeyId, name, CurrentSession.Audit(HttpContext), cancellationToken);
+        if (result.Succeeded)
+        {
+            Message = T["The passkey has been renamed."];
+            return RedirectToPage();
+        }
+
+        Fail(result.Failure, null);
         return await RenderAsync(cancellationToken);
     }
 

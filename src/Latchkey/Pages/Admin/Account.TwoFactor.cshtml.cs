@@ -1,3 +1,4 @@
+using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -25,9 +26,13 @@ public sealed partial class AccountModel
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostStepUpAsync(string? stepUpCode, [FromServices] VerifyStepUpHandler handler, CancellationToken cancellationToken)
+    /// <summary>Confirms with a code, or (no code) finds the session already confirmed, as after a passkey step-up through the API.</summary>
+    public async Task<IActionResult> OnPostStepUpAsync(string? stepUpCode, [FromServices] VerifyStepUpHandler handler, [FromServices] StepUp stepUp, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(stepUpCode) || await StepUpForm.VerifyAsync(HttpContext, stepUpCode, handler, cancellationToken) is not null)
+        var confirmed = string.IsNullOrWhiteSpace(stepUpCode)
+            ? await stepUp.RequireAsync(CurrentSession.Actor(HttpContext), cancellationToken) is null
+            : await StepUpForm.VerifyAsync(HttpContext, stepUpCode, handler, cancellationToken) is null;
+        if (!confirmed)
         {
             StepUpNeeded = true;
             StepUpError = string.IsNullOrWhiteSpace(stepUpCode) ? "Enter a code." : "The code is not correct.";

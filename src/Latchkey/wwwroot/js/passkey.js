@@ -89,10 +89,56 @@ const signIn = async (form) => {
         return;
     }
 
+    form.elements.credential.value = JSON.stringify(await assert(json));
+    form.submit();
+};
+
+// Step-up in place: the account's passkey confirms it is them (the API marks the session), then the sensitive form is
+// sent again as the person sent it, without a code (the code field is no longer required and not sent).
+const stepUp = async (button) => {
+    const form = button.form;
+    const { ok, json } = await fetchOptions("/api/v1/me/step-up/passkey/options");
+    if (!ok) {
+        showError(form, button.dataset.textFailed);
+        return;
+    }
+
+    const response = await fetch("/api/v1/me/step-up/passkey", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ credential: await assert(json) }),
+    });
+    if (!response.ok) {
+        showError(form, button.dataset.textFailed);
+        return;
+    }
+
+    const code = form.elements.stepUpCode;
+    if (code) {
+        code.required = false;
+        code.disabled = true;
+    }
+
+    button.disabled = true;
+    const heading = form.querySelector("#step-up-heading");
+    if (heading) {
+        heading.textContent = button.dataset.textDone;
+    }
+
+    if (form.requestSubmit) {
+        form.requestSubmit();
+    } else {
+        form.submit();
+    }
+};
+
+// navigator.credentials.get for assertion options, answered in the JSON shape the API takes.
+const assert = async (json) => {
     const credential = await navigator.credentials.get({
         publicKey: { ...json, challenge: toBytes(json.challenge), allowCredentials: descriptors(json.allowCredentials) },
     });
-    form.elements.credential.value = JSON.stringify({
+    return {
         id: credential.id,
         rawId: toBase64Url(credential.rawId),
         type: credential.type,
@@ -103,8 +149,7 @@ const signIn = async (form) => {
             userHandle: toBase64Url(credential.response.userHandle),
         },
         clientExtensionResults: credential.getClientExtensionResults(),
-    });
-    form.submit();
+    };
 };
 
 const wire = (form, ceremony) => {
@@ -126,3 +171,13 @@ const wire = (form, ceremony) => {
 
 document.querySelectorAll("form[data-passkey-register]").forEach((form) => wire(form, register));
 document.querySelectorAll("form[data-passkey-signin]").forEach((form) => wire(form, signIn));
+document.querySelectorAll("button[data-passkey-stepup]").forEach((button) => {
+    if (!window.PublicKeyCredential || !button.form) {
+        return;
+    }
+
+    button.hidden = false;
+    button.addEventListener("click", () => {
+        stepUp(button).catch(() => showError(button.form, button.dataset.textFailed));
+    });
+});

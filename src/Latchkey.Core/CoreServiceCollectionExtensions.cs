@@ -111,8 +111,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordPolicyProvider>();
         services.AddScoped<PasswordHistory>();
         services.AddScoped<PasswordChangeEffects>();
+        services.AddScoped<PasswordChangePipeline>();
         services.AddScoped<ChangePasswordHandler>();
-        services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<SetPasswordByAdminHandler>();
         services.AddScoped<RequestPasswordResetHandler>();
         services.AddScoped<PasswordResetRequests>();
         services.AddSingleton<PasswordResetSignal>();

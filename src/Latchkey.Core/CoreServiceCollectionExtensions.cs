@@ -115,6 +115,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<SetPasswordByAdminHandler>();
         services.AddScoped<RequestPasswordResetHandler>();
+        services.AddScoped<PasswordResetRateLimit>();
         services.AddScoped<PasswordResetRequests>();
         services.AddSingleton<PasswordResetSignal>();
         services.AddSingleton<PasswordResetWorker>();

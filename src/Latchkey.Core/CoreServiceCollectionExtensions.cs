@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         AddOptions<LatchkeyOptions>(services, configuration, LatchkeyOptions.SectionName);
+        services.PostConfigure<LatchkeyOptions>(latchkey => latchkey.PublicUrl = PublicUrlSetting.Configured(configuration) ?? latchkey.PublicUrl);
         AddOptions<DatabaseOptions>(services, configuration, DatabaseOptions.SectionName);
         AddOptions<PasswordHashingOptions>(services, configuration, PasswordHashingOptions.SectionName);
         AddOptions<BlocklistOptions>(services, configuration, BlocklistOptions.SectionName);

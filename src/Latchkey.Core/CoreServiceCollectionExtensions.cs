@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         AddOptions<LatchkeyOptions>(services, configuration, LatchkeyOptions.SectionName);
+        services.PostConfigure<LatchkeyOptions>(latchkey => latchkey.PublicUrl = PublicUrlSetting.Configured(configuration) ?? latchkey.PublicUrl);
         AddOptions<DatabaseOptions>(services, configuration, DatabaseOptions.SectionName);
         AddOptions<PasswordHashingOptions>(services, configuration, PasswordHashingOptions.SectionName);
         AddOptions<BlocklistOptions>(services, configuration, BlocklistOptions.SectionName);
@@ -111,9 +112,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordPolicyProvider>();
         services.AddScoped<PasswordHistory>();
         services.AddScoped<PasswordChangeEffects>();
+        services.AddScoped<PasswordChangePipeline>();
         services.AddScoped<ChangePasswordHandler>();
-        services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<SetPasswordByAdminHandler>();
         services.AddScoped<RequestPasswordResetHandler>();
+        services.AddScoped<PasswordResetRateLimit>();
         services.AddScoped<PasswordResetRequests>();
         services.AddSingleton<PasswordResetSignal>();
         services.AddSingleton<PasswordResetWorker>();

@@ -11,7 +11,4 @@ public sealed class BootstrapOptions
     public string? AdminEmail { get; set; }
 
     public string? AdminPassword { get; set; }
-
-    /// <summary>The address the setup link starts with. Default: the first address the server listens on.</summary>
-    public string? PublicUrl { get; set; }
 }

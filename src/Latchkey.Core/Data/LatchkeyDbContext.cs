@@ -49,6 +49,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
 
     public DbSet<PendingPasswordReset> PendingPasswordResets => Set<PendingPasswordReset>();
 
+    public DbSet<PasswordResetLimit> PasswordResetLimits => Set<PasswordResetLimit>();
+
     public DbSet<LockoutState> LockoutStates => Set<LockoutState>();
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
@@ -101,6 +103,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         builder.Entity<DataProtectionKey>(ModelConfiguration.ConfigureDataProtectionKey);
         builder.Entity<OutboxMessage>(ModelConfiguration.ConfigureOutboxMessage);
         builder.Entity<PendingPasswordReset>(ModelConfiguration.ConfigurePendingPasswordReset);
+        builder.Entity<PasswordResetLimit>(ModelConfiguration.ConfigurePasswordResetLimit);
         builder.Entity<LockoutState>(ModelConfiguration.ConfigureLockoutState);
         builder.Entity<LoginFailure>(ModelConfiguration.ConfigureLoginFailure);
         builder.Entity<StaleDevice>(ModelConfiguration.ConfigureStaleDevice);

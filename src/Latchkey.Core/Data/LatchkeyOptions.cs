@@ -2,8 +2,9 @@ namespace Latchkey.Core.Data;
 
 /// <summary>
 /// <c>Latchkey</c>: where the store and the mail outbox live (<see cref="DataDirectory"/>, default <c>./data</c>),
-/// and the address people reach the panel at (<see cref="PublicUrl"/>, default <c>http://127.0.0.1:5080</c>), used
-/// in links inside e-mail.
+/// and the address people reach the panel at (<see cref="PublicUrl"/>, default <c>http://127.0.0.1:5080</c>), the one
+/// setting for it (<see cref="PublicUrlSetting"/>): links inside e-mail, the allowed origin, the passkey relying party,
+/// the OIDC issuer unless set apart, and the address printed at start.
 /// </summary>
 public sealed class LatchkeyOptions
 {

@@ -112,6 +112,13 @@ internal static partial class ModelConfiguration
         reset.HasIndex(r => r.RequestedAt);
     }
 
+    public static void ConfigurePasswordResetLimit(EntityTypeBuilder<PasswordResetLimit> limit)
+    {
+        limit.ToTable("password_reset_limits");
+        limit.HasKey(l => l.AccountId);
+        limit.HasOne<Account>().WithOne().HasForeignKey<PasswordResetLimit>(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+
     public static void ConfigureLockoutState(EntityTypeBuilder<LockoutState> state)
     {
         state.ToTable("lockout_states");

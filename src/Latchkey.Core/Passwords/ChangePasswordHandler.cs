@@ -1,9 +1,7 @@
 using System.Text;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Identity;
@@ -17,22 +15,21 @@ namespace Latchkey.Core.Passwords;
 /// </summary>
 /// <remarks>
 /// Checks run cheapest first: required fields and size, then new = confirm (no hashing), then the current password,
-/// then the policy (history last, as it hashes). On success the new hash, its history entry, the end of every
-/// other session (and this one when asked), the audit event and the notification e-mail commit in one
-/// transaction. Two concurrent changes from the same current password cannot both win: Identity's concurrency
-/// stamp makes the second one fail with <see cref="ErrorCodes.Conflict"/> and change nothing.
+/// then the policy (history last, as it hashes). The change itself goes through <see cref="PasswordChangePipeline"/>:
+/// the end of every other session (and this one when asked), the app passwords and API tokens when asked, the audit
+/// event and the e-mails commit in one transaction. Two concurrent changes from the same current password cannot
+/// both win: Identity's concurrency stamp makes the second one fail with <see cref="ErrorCodes.Conflict"/> and change
+/// nothing.
 /// </remarks>
 public sealed class ChangePasswordHandler(
     LatchkeyDbContext db,
-    UserManager<Account> userManager,
-    PasswordChangeEffects effects,
-    SecurityTeamNotices notices,
-    AuditLog auditLog,
+    PasswordChangePipeline pipeline,
     StepUp stepUp,
+    TimeProvider timeProvider,
     ILogger<ChangePasswordHandler> logger)
 {
     public const string CurrentPasswordField = "currentPassword";
-    public const string NewPasswordField = "newPassword";
+    public const string NewPasswordField = PasswordChangePipeline.NewPasswordField;
     public const string ConfirmPasswordField = "confirmPassword";
 
     public async Task<Result<PasswordChanged>> HandleAsync(ChangePasswordCommand command, AuditContext context, CancellationToken cancellationToken = default)
@@ -55,48 +52,49 @@ public sealed class ChangePasswordHandler(
             return stepUpRequired;
         }
 
+        Result<int> changed;
         if (command.NewPassword != command.ConfirmPassword)
         {
-            return await RefuseAsync(account, context, Failure.Field(ErrorCodes.PasswordMismatch, ConfirmPasswordField, "The new password and its confirmation do not match."), cancellationToken);
+            var mismatch = Failure.Field(ErrorCodes.PasswordMismatch, ConfirmPasswordField, "The new password and its confirmation do not match.");
+            changed = await pipeline.RefuseAsync(account, AuditEventTypes.PasswordChanged, mismatch.Code, mismatch, context, cancellationToken);
         }
-
-        IdentityResult changed;
-        int sessionsEnded;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        else
         {
-            var now = effects.Now;
-            account.PasswordChangedAt = now;
-            account.MustChangePassword = false;
-            changed = await userManager.ChangePasswordAsync(account, command.CurrentPassword, command.NewPassword);
-            if (!changed.Succeeded)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return await RefuseAsync(account, context, ToFailure(changed), cancellationToken);
-            }
-
-            sessionsEnded = await effects.ApplyAsync(account, true, command.SignOutEverywhere ? null : command.CurrentSessionId, "password_changed", context, cancellationToken);
-            await db.Entry(account).Collection(a => a.Roles).LoadAsync(cancellationToken);
-            notices.PasswordChanged(account, context);
-            if (command.RevokeAppPasswords)
-            {
-                await db.AppPasswords.Where(p => p.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
-            }
-
-            if (command.RevokeApiTokens && !command.SignOutEverywhere)
-            {
-                // effects.ApplyAsync has already had every node's cache drop the account's entries at commit.
-                await EndTokensEverywhere.EndAsync(db.ApiTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null), "password_changed", effects.Now, cancellationToken);
-            }
-
-            auditLog.Add(AuditEventTypes.PasswordChanged, AuditEventTypes.Success, context, account.Id, account.Email,
-                Detail(command));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            changed = await pipeline.RunAsync(account, Plan(command), (users, a) => users.ChangePasswordAsync(a, command.CurrentPassword, command.NewPassword), context, cancellationToken);
         }
 
-        PasswordsLog.PasswordChanged(logger, account.Id, sessionsEnded);
-        return Result<PasswordChanged>.Ok(new PasswordChanged(sessionsEnded, command.SignOutEverywhere && command.CurrentSessionId is not null));
+        if (!changed.Succeeded)
+        {
+            PasswordsLog.PasswordChangeRefused(logger, account.Id, changed.Failure.Code);
+            return changed.Failure;
+        }
+
+        PasswordsLog.PasswordChanged(logger, account.Id, changed.Value);
+        return Result<PasswordChanged>.Ok(new PasswordChanged(changed.Value, command.SignOutEverywhere && command.CurrentSessionId is not null));
+    }
+
+    private PasswordChangePlan Plan(ChangePasswordCommand command) => new(AuditEventTypes.PasswordChanged, "password_changed")
+    {
+        KeepSession = command.SignOutEverywhere ? null : command.CurrentSessionId,
+        Detail = Detail(command),
+        SecurityNotice = SecurityNotice.OwnChange,
+        ReadRefusal = ReadRefusal,
+        RefusalDetail = failure => failure.Code,
+        AlsoAsync = (account, cancellationToken) => RevokeCredentialsAsync(command, account.Id, cancellationToken),
+    };
+
+    private async Task RevokeCredentialsAsync(ChangePasswordCommand command, Guid accountId, CancellationToken cancellationToken)
+    {
+        if (command.RevokeAppPasswords)
+        {
+            await db.AppPasswords.Where(p => p.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (command.RevokeApiTokens && !command.SignOutEverywhere)
+        {
+            // The pipeline has already had every node's cache drop the account's entries at commit.
+            await EndTokensEverywhere.EndAsync(db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null), "password_changed", timeProvider.GetUtcNow(), cancellationToken);
+        }
     }
 
     private static string? Detail(ChangePasswordCommand command)
@@ -128,7 +126,7 @@ public sealed class ChangePasswordHandler(
         return missing.Count == 0 ? null : new Failure(ErrorCodes.Validation, "Fill in every field; passwords are at most 4 KiB.", missing);
     }
 
-    private static Failure ToFailure(IdentityResult result)
+    private static Failure? ReadRefusal(IdentityResult result)
     {
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
@@ -140,14 +138,6 @@ public sealed class ChangePasswordHandler(
             return new Failure(ErrorCodes.Conflict, "The password was changed by another request at the same time. Sign in again with the new password.");
         }
 
-        return IdentityFailures.ToFailure(result, NewPasswordField);
-    }
-
-    private async Task<Result<PasswordChanged>> RefuseAsync(Account account, AuditContext context, Failure failure, CancellationToken cancellationToken)
-    {
-        auditLog.Add(AuditEventTypes.PasswordChanged, AuditEventTypes.Failure, context, account.Id, account.Email, failure.Code);
-        await db.SaveChangesAsync(cancellationToken);
-        PasswordsLog.PasswordChangeRefused(logger, account.Id, failure.Code);
-        return Result<PasswordChanged>.Fail(failure);
+        return null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
@@ -10,15 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Passwords;
 
 /// <summary>
-/// Completes a forgot-password link: checks the token, new = confirm and the policy, then sets the password and, in
-/// the same transaction, records history, ends every session, clears must-change, audits and queues the notice.
-/// An invalid, expired or used link answers <see cref="ErrorCodes.Validation"/> on <c>token</c>, whatever the reason.
+/// Completes a forgot-password link: checks new = confirm and the token, then sets the password through
+/// <see cref="PasswordChangePipeline"/>, which ends every session, clears must-change, audits and queues the notice
+/// in one transaction. An invalid, expired or used link answers <see cref="ErrorCodes.Validation"/> on <c>token</c>,
+/// whatever the reason.
 /// </summary>
-public sealed class ConfirmPasswordResetHandler(
-    LatchkeyDbContext db,
-    UserManager<Account> userManager,
-    PasswordChangeEffects effects,
-    AuditLog auditLog)
+public sealed class ConfirmPasswordResetHandler(LatchkeyDbContext db, PasswordChangePipeline pipeline)
 {
     public const string TokenField = "token";
 
@@ -47,24 +43,13 @@ public sealed class ConfirmPasswordResetHandler(
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        account.MustChangePassword = false;
-        account.PasswordChangedAt = effects.Now;
-        var result = await userManager.ResetPasswordAsync(account, identityToken, newPassword);
-        if (!result.Succeeded)
+        var plan = new PasswordChangePlan(AuditEventTypes.PasswordReset, "password_reset_link")
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var failure = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)) ? invalid : IdentityFailures.ToFailure(result, ChangePasswordHandler.NewPasswordField);
-            auditLog.Add(AuditEventTypes.PasswordReset, AuditEventTypes.Failure, context, account.Id, account.Email, failure == invalid ? "invalid_token" : failure.Code);
-            await db.SaveChangesAsync(cancellationToken);
-            return failure;
-        }
-
-        await effects.ApplyAsync(account, true, null, "password_reset_link", context, cancellationToken);
-        auditLog.Add(AuditEventTypes.PasswordReset, AuditEventTypes.Success, context, account.Id, account.Email, "reset_link");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<string>.Ok(account.Email ?? "");
+            Detail = "reset_link",
+            ReadRefusal = result => result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)) ? invalid : null,
+            RefusalDetail = failure => ReferenceEquals(failure, invalid) ? "invalid_token" : failure.Code,
+        };
+        var changed = await pipeline.RunAsync(account, plan, (users, a) => users.ResetPasswordAsync(a, identityToken, newPassword), context, cancellationToken);
+        return changed.Succeeded ? Result<string>.Ok(account.Email ?? "") : changed.Failure;
     }
 }

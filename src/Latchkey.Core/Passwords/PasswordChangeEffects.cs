@@ -12,7 +12,7 @@ namespace Latchkey.Core.Passwords;
 /// What every password change brings with it, whoever makes it (the user, an administrator, a reset link): the
 /// history entry, the end of the account's sessions, the end of a lock (a successful reset unlocks; the stale-device
 /// list starts empty) and the "your password was changed" e-mail (through the outbox, sent once the transaction
-/// commits), all written in the caller's transaction.
+/// commits), all written in the transaction of <see cref="PasswordChangePipeline"/>, its one caller.
 /// </summary>
 public sealed class PasswordChangeEffects(
     PasswordHistory history,

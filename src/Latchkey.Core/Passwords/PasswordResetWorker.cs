@@ -102,9 +102,10 @@ public sealed class PasswordResetWorker(PasswordResetSignal signal, IServiceScop
             return false;
         }
 
-        // The delete rides on the handler's one SaveChanges with the token, the outbox message and the audit event
-        // (no transaction held open around the handler: on SQLite the Data Protection key ring writes on its own
-        // connection); the handler's early returns save nothing, so the delete is saved after it.
+        // The delete rides on the handler's one SaveChanges with the rate-limit slot, the outbox message and the audit
+        // event (no transaction held open around the handler: on SQLite the Data Protection key ring writes on its own
+        // connection, so the handler opens its own only once the token is made); the handler's early returns save
+        // nothing, so the delete is saved after it.
         db.PendingPasswordResets.Remove(request);
         var context = AuditContext.Anonymous(request.Ip.Length == 0 ? null : request.Ip, request.UserAgent.Length == 0 ? null : request.UserAgent);
         await scope.ServiceProvider.GetRequiredService<RequestPasswordResetHandler>().HandleAsync(request.Email, context, cancellationToken);

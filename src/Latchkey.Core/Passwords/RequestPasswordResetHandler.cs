@@ -3,7 +3,6 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
@@ -11,14 +10,16 @@ namespace Latchkey.Core.Passwords;
 /// <summary>
 /// "Forgot password": queues a single-use reset link to the address if it names an enabled account, and does nothing
 /// visible otherwise. The caller always answers the same (202), so the form never tells whether an account exists
-/// (ASVS 6.4.1–6.4.3). The link is never logged; the audit event records the request, not the token.
+/// (ASVS 6.4.1–6.4.3). At most one link per <see cref="PasswordResetOptions.MinimumInterval"/> goes to an account
+/// (<see cref="PasswordResetRateLimit"/>, taken in the transaction that queues the link). The link is never logged;
+/// the audit event records the request, not the token.
 /// </summary>
 public sealed class RequestPasswordResetHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
     EmailOutbox outbox,
     AuditLog auditLog,
-    TimeProvider timeProvider,
+    PasswordResetRateLimit rateLimit,
     IOptions<PasswordResetOptions> resetOptions,
     IOptions<LatchkeyOptions> options)
 {
@@ -38,18 +39,19 @@ public sealed class RequestPasswordResetHandler(
             return;
         }
 
-        var since = timeProvider.GetUtcNow() - resetOptions.Value.MinimumInterval;
-        if (await db.AuditEvents.AnyAsync(
-                e => e.TargetId == account.Id && e.Type == AuditEventTypes.PasswordResetRequested && e.Outcome == AuditEventTypes.Success && e.OccurredAt > since,
-                cancellationToken))
+        // The token is made before the transaction: on SQLite the Data Protection key ring writes on its own connection.
+        var token = PasswordResetTokens.Encode(account.Id, await userManager.GeneratePasswordResetTokenAsync(account));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await rateLimit.TryTakeAsync(account.Id, cancellationToken))
         {
+            await transaction.RollbackAsync(cancellationToken);
             return;
         }
 
-        var token = PasswordResetTokens.Encode(account.Id, await userManager.GeneratePasswordResetTokenAsync(account));
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/reset-password?token={Uri.EscapeDataString(token)}";
         outbox.Enqueue(PasswordResetEmail.Create(normalized, link, resetOptions.Value.TokenLifetime, context.Ip ?? "unknown", Accounts.Languages.CultureOf(account)));
         auditLog.Add(AuditEventTypes.PasswordResetRequested, AuditEventTypes.Success, context, account.Id, normalized);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

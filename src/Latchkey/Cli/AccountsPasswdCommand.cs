@@ -45,8 +45,8 @@ internal static class AccountsPasswdCommand
             }
 
 
-            var result = await scope.ServiceProvider.GetRequiredService<ResetPasswordHandler>().HandleAsync(
-                new ResetPasswordCommand(found.Value.Id, password, parseResult.GetValue(generate), parseResult.GetValue(requireChange), !parseResult.GetValue(keepSessions)),
+            var result = await scope.ServiceProvider.GetRequiredService<SetPasswordByAdminHandler>().HandleAsync(
+                new SetPasswordByAdminCommand(found.Value.Id, password, parseResult.GetValue(generate), parseResult.GetValue(requireChange), !parseResult.GetValue(keepSessions)),
                 Actor.Console, AuditContext.Cli, cancellationToken);
             if (!result.Succeeded)
             {

@@ -62,6 +62,7 @@ internal static class LatchkeyWebApplication
         // First of all hosted services: the schema must exist before anything (Data Protection's key ring loader,
         // which AddRazorPages registers) reads the store.
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<ConsoleAddress>();
         services.AddLatchkeyCore(configuration);
         services.AddLocalization();
         services.AddRazorPages(options =>

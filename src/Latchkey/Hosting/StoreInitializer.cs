@@ -1,7 +1,5 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Hosting;
@@ -14,7 +12,7 @@ namespace Latchkey.Hosting;
 internal sealed partial class StoreInitializer(
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
-    IServer server,
+    ConsoleAddress consoleAddress,
     IOptions<BootstrapOptions> bootstrapOptions,
     IOptions<LatchkeyOptions> latchkeyOptions,
     ILogger<StoreInitializer> logger) : IHostedService
@@ -59,9 +57,7 @@ internal sealed partial class StoreInitializer(
 
     private void Announce(BootstrapOutcome outcome)
     {
-        var address = bootstrapOptions.Value.PublicUrl?.TrimEnd('/')
-            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://127.0.0.1:5080";
+        var address = consoleAddress.Resolve();
         switch (outcome.State)
         {
             case BootstrapState.SetupLinkIssued:

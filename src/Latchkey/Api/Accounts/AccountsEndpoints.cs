@@ -71,10 +71,10 @@ internal static class AccountsEndpoints
             : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> ResetAsync(Guid id, ResetPasswordBody body, HttpContext context, ResetPasswordHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> ResetAsync(Guid id, ResetPasswordBody body, HttpContext context, SetPasswordByAdminHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(
-            new ResetPasswordCommand(id, string.IsNullOrEmpty(body.NewPassword) ? null : body.NewPassword, body.Generate, body.RequireChange, body.SignOutEverywhere),
+            new SetPasswordByAdminCommand(id, string.IsNullOrEmpty(body.NewPassword) ? null : body.NewPassword, body.Generate, body.RequireChange, body.SignOutEverywhere),
             CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         if (!result.Succeeded)
         {

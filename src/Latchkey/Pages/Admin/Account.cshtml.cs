@@ -17,7 +17,7 @@ namespace Latchkey.Pages.Admin;
 /// </summary>
 public sealed partial class AccountModel(
     GetAccountDetailsHandler details,
-    ResetPasswordHandler reset,
+    SetPasswordByAdminHandler reset,
     GeneratePasswordHandler generate,
     AdminAccountsHandler admin,
     ChangeRoleHandler roles,
@@ -88,7 +88,7 @@ public sealed partial class AccountModel(
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
     {
         var result = await reset.HandleAsync(
-            new ResetPasswordCommand(Id, NewPassword, false, RequireChange, SignOutEverywhere), CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+            new SetPasswordByAdminCommand(Id, NewPassword, false, RequireChange, SignOutEverywhere), CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             return await FailAsync(result.Failure, cancellationToken);

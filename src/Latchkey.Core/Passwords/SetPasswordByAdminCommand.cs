@@ -5,7 +5,7 @@ namespace Latchkey.Core.Passwords;
 /// (<see cref="NewPassword"/>) or generated (<see cref="Generate"/>); <see cref="SignOutEverywhere"/> is on unless
 /// the caller turns it off.
 /// </summary>
-public sealed record ResetPasswordCommand(
+public sealed record SetPasswordByAdminCommand(
     Guid AccountId,
     string? NewPassword,
     bool Generate,

@@ -3,7 +3,6 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,23 +11,21 @@ namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// Helpdesk reset (DESIGN.md flow 3): sets a typed or generated password without the old one, through
-/// <see cref="UserManager{TUser}"/> and the same policy as every password. In one transaction with it: the history
+/// <see cref="PasswordChangePipeline"/> and the same policy as every password. In one transaction with it: the history
 /// entry, the end of every session (unless the actor unticks it), the must-change flag, the audit event, the
 /// user's notice and the security team's. The <see cref="AccessPolicy"/> decides who may reset whom; a refusal is
 /// audited too.
 /// </summary>
-public sealed class ResetPasswordHandler(
+public sealed class SetPasswordByAdminHandler(
     LatchkeyDbContext db,
-    UserManager<Account> userManager,
     PasswordPolicyProvider policies,
-    PasswordChangeEffects effects,
-    SecurityTeamNotices notices,
+    PasswordChangePipeline pipeline,
     StepUp stepUp,
     AuditLog auditLog)
 {
-    public const string NewPasswordField = "newPassword";
+    public const string NewPasswordField = PasswordChangePipeline.NewPasswordField;
 
-    public async Task<Result<PasswordReset>> HandleAsync(ResetPasswordCommand command, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
+    public async Task<Result<PasswordSetByAdmin>> HandleAsync(SetPasswordByAdminCommand command, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
@@ -45,7 +42,7 @@ public sealed class ResetPasswordHandler(
         var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == command.AccountId, cancellationToken);
         if (account is null)
         {
-            return Result<PasswordReset>.Fail(ErrorCodes.NotFound, "No such account.");
+            return Result<PasswordSetByAdmin>.Fail(ErrorCodes.NotFound, "No such account.");
         }
 
         var refused = AccessPolicy.CanActOn(actor, account, AdminAction.ResetPassword)
@@ -61,28 +58,23 @@ public sealed class ResetPasswordHandler(
         }
 
         var password = command.NewPassword ?? PasswordGenerator.Generate(await policies.ForDomainAsync(account.Domain, cancellationToken), account.Email);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        account.MustChangePassword = command.RequireChange;
-        account.PasswordChangedAt = effects.Now;
-        var result = account.PasswordHash is null ? IdentityResult.Success : await userManager.RemovePasswordAsync(account);
-        if (result.Succeeded)
+        var plan = new PasswordChangePlan(AuditEventTypes.PasswordReset, "password_reset")
         {
-            result = await userManager.AddPasswordAsync(account, password);
-        }
+            MustChangePassword = command.RequireChange,
+            EndSessions = command.SignOutEverywhere,
+            Detail = string.Join(',', new[] { command.Generate ? "generated" : "typed", command.RequireChange ? "require_change" : null, command.SignOutEverywhere ? "signed_out" : null }.Where(s => s is not null)),
+            SecurityNotice = SecurityNotice.ResetByAnother,
+            ResetBy = actor,
+        };
+        var changed = await pipeline.RunAsync(account, plan, (users, a) => SetAsync(users, a, password), context, cancellationToken);
+        return changed.Succeeded
+            ? Result<PasswordSetByAdmin>.Ok(new PasswordSetByAdmin(account.Email ?? "", command.Generate ? password : null, changed.Value))
+            : changed.Failure;
+    }
 
-        if (!result.Succeeded)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return IdentityFailures.ToFailure(result, NewPasswordField);
-        }
-
-        var ended = await effects.ApplyAsync(account, command.SignOutEverywhere, null, "password_reset", context, cancellationToken);
-        notices.PasswordReset(account, actor, context);
-        auditLog.Add(AuditEventTypes.PasswordReset, AuditEventTypes.Success, context, account.Id, account.Email,
-            string.Join(',', new[] { command.Generate ? "generated" : "typed", command.RequireChange ? "require_change" : null, command.SignOutEverywhere ? "signed_out" : null }.Where(s => s is not null)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<PasswordReset>.Ok(new PasswordReset(account.Email ?? "", command.Generate ? password : null, ended));
+    private static async Task<IdentityResult> SetAsync(UserManager<Account> users, Account account, string password)
+    {
+        var removed = account.PasswordHash is null ? IdentityResult.Success : await users.RemovePasswordAsync(account);
+        return removed.Succeeded ? await users.AddPasswordAsync(account, password) : removed;
     }
 }

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Tests.Passwords;
 
-public sealed class ResetPasswordHandlerTests
+public sealed class SetPasswordByAdminHandlerTests
 {
     private const string Old = "Old-Pass-111";
 
@@ -26,7 +26,7 @@ public sealed class ResetPasswordHandlerTests
         var helpdesk = await ActorAsync(host, "op@corp.example", Role.Operator, "a.example");
         var session = await SignInAsync(host, user.Email!, Old);
 
-        var result = await ResetAsync(host, new ResetPasswordCommand(user.Id, null, true, RequireChange: true), helpdesk);
+        var result = await ResetAsync(host, new SetPasswordByAdminCommand(user.Id, null, true, RequireChange: true), helpdesk);
 
         var password = result.Value!.GeneratedPassword!;
         password.Length.ShouldBe(20);
@@ -46,7 +46,7 @@ public sealed class ResetPasswordHandlerTests
         var user = await host.CreateAccountAsync("victor@a.example", Old);
         var session = await SignInAsync(host, user.Email!, Old);
 
-        var result = await ResetAsync(host, new ResetPasswordCommand(user.Id, "Typed-New-Pass-7", false, false, SignOutEverywhere: false), Actor.Console);
+        var result = await ResetAsync(host, new SetPasswordByAdminCommand(user.Id, "Typed-New-Pass-7", false, false, SignOutEverywhere: false), Actor.Console);
 
         result.Value!.GeneratedPassword.ShouldBeNull();
         (await ValidateAsync(host, session)).ShouldNotBeNull();
@@ -58,7 +58,7 @@ public sealed class ResetPasswordHandlerTests
         using var host = new CoreTestHost();
         var user = await host.CreateAccountAsync("wendy@a.example", Old);
 
-        var result = await ResetAsync(host, new ResetPasswordCommand(user.Id, "password", false, false), Actor.Console);
+        var result = await ResetAsync(host, new SetPasswordByAdminCommand(user.Id, "password", false, false), Actor.Console);
 
         result.Failure!.Code.ShouldBe(ErrorCodes.PasswordPolicy);
         (await SignInAsync(host, user.Email!, Old)).ShouldNotBe(Guid.Empty);
@@ -71,7 +71,7 @@ public sealed class ResetPasswordHandlerTests
         var manager = await host.CreateAccountAsync("boss@a.example", Old, Role.Manager, "a.example");
         var helpdesk = await ActorAsync(host, "op@corp.example", Role.Operator, "a.example");
 
-        var result = await ResetAsync(host, new ResetPasswordCommand(manager.Id, null, true, false), helpdesk);
+        var result = await ResetAsync(host, new SetPasswordByAdminCommand(manager.Id, null, true, false), helpdesk);
 
         result.Failure!.Code.ShouldBe(ErrorCodes.Forbidden);
         await using var scope = host.CreateScope();
@@ -85,7 +85,7 @@ public sealed class ResetPasswordHandlerTests
         var user = await host.CreateAccountAsync("xena@a.example", Old);
         var helpdesk = await ActorAsync(host, "op@corp.example", Role.Operator, "b.example");
 
-        (await ResetAsync(host, new ResetPasswordCommand(user.Id, null, true, false), helpdesk)).Failure!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await ResetAsync(host, new SetPasswordByAdminCommand(user.Id, null, true, false), helpdesk)).Failure!.Code.ShouldBe(ErrorCodes.Forbidden);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ResetPasswordHandlerTests
         var manager = await host.CreateAccountAsync("mona@a.example", Old, Role.Manager, "a.example");
         var admin = await ActorAsync(host, "root@corp.example", Role.Administrator, null);
 
-        (await ResetAsync(host, new ResetPasswordCommand(manager.Id, null, true, false), admin)).Succeeded.ShouldBeTrue();
+        (await ResetAsync(host, new SetPasswordByAdminCommand(manager.Id, null, true, false), admin)).Succeeded.ShouldBeTrue();
         await using (var scope = host.CreateScope())
         {
             (await scope.ServiceProvider.GetRequiredService<DeliverDueMessagesHandler>().HandleAsync()).Delivered.ShouldBe(2);
@@ -165,10 +165,10 @@ public sealed class ResetPasswordHandlerTests
         return new Actor(account.Id, email, account.Roles);
     }
 
-    private static async Task<Result<PasswordReset>> ResetAsync(CoreTestHost host, ResetPasswordCommand command, Actor actor)
+    private static async Task<Result<PasswordSetByAdmin>> ResetAsync(CoreTestHost host, SetPasswordByAdminCommand command, Actor actor)
     {
         await using var scope = host.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ResetPasswordHandler>().HandleAsync(command, actor, new AuditContext(actor.AccountId, actor.Email, "192.0.2.1", "test"));
+        return await scope.ServiceProvider.GetRequiredService<SetPasswordByAdminHandler>().HandleAsync(command, actor, new AuditContext(actor.AccountId, actor.Email, "192.0.2.1", "test"));
     }
 
     private static readonly Dictionary<Guid, string> _tokens = [];

@@ -113,6 +113,7 @@ public static class AccessPolicy
         AdminAction.Create => "create accounts",
         AdminAction.Disable => "disable or enable",
         AdminAction.EditPolicy => "edit the password policy",
+        AdminAction.ImportAccounts => "import accounts",
         _ => action.ToString(),
     };
 }

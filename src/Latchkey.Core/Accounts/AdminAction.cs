@@ -32,4 +32,7 @@ public enum AdminAction
 
     /// <summary>List and register OpenID Connect clients (Administrators over all domains).</summary>
     ManageClients,
+
+    /// <summary>Import accounts from a CSV file, in any domain and with any role (Administrators over all domains).</summary>
+    ImportAccounts,
 }

@@ -47,6 +47,8 @@ public sealed class HandlerAuthorizationTests : IDisposable
         ["CreateDomain"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<CreateDomainHandler>().HandleAsync($"d{Guid.NewGuid():N}.test", a, AuditContext.Cli)).Failure),
         ["ListAuditEvents"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<ListAuditEventsHandler>().HandleAsync(new ListAuditEventsQuery(new AuditEventFilter()), a, AuditContext.Cli)).Failure),
         ["ExportAuditEvents"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<ExportAuditEventsHandler>().HandleAsync(new AuditEventFilter(), a, AuditContext.Cli)).Failure),
+        ["ImportAccounts"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<ImportAccountsHandler>().HandleAsync(
+            new StringReader($"email,role\nimported-{Guid.NewGuid():N}@{t.Domain},User\n"), a, AuditContext.Cli)).Failure),
         ["ListClients"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<ListClientsHandler>().HandleAsync(a)).Failure),
         ["RegisterClient"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<RegisterClientHandler>().HandleAsync(
             new RegisterClientCommand($"Probe {Guid.NewGuid():N}", ["https://app.example/callback"], null, null, false), a, AuditContext.Cli)).Failure),

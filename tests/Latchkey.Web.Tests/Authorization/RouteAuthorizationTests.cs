@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 using Latchkey.Core.Accounts;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Web.Tests.Authorization;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Latchkey.Api.Audit;
-using Latchkey.Hosting;
 using Latchkey.Core.Audit;
+using Latchkey.Hosting;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;

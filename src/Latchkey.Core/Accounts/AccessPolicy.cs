@@ -15,7 +15,11 @@ namespace Latchkey.Core.Accounts;
 /// role in its domain: an Operator acts on Users only, a Manager on Users and Operators.</item>
 /// <item>Roles are given by Administrators; a Manager may grant Operator (or User) in their own domains and nothing
 /// above (DESIGN.md "Who uses it"); Operators grant nothing.</item>
+/// <item>The helpdesk's lists need Operator or more in some domain; adding domains, the audit log, OpenID Connect
+/// clients and imports need an Administrator over all domains (<see cref="CanDo"/>).</item>
 /// </list>
+/// The Core handlers call it (an account through <see cref="AccountAccess"/>); pages, endpoints and CLI verbs only
+/// pass the actor in and map the refusal (docs/architecture.md "Authorization: one pattern").
 /// </remarks>
 public static class AccessPolicy
 {

@@ -106,7 +106,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GetAccountDetailsHandler>();
         services.AddScoped<FindAccountByEmailHandler>();
         services.AddScoped<ImportAccountsHandler>();
-        services.AddScoped<AdminAccountsHandler>();
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<AuditReaders>();
         services.AddScoped<ChangeRoleHandler>();
         services.AddScoped<DomainPolicyHandler>();
         services.AddScoped<PasswordPolicyProvider>();
@@ -139,6 +140,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaleDevices>();
         services.AddScoped<UnlockAccountHandler>();
         services.AddScoped<GetLockoutHandler>();
+        services.AddScoped<LockoutReader>();
         services.AddScoped<DovecotPolicySecrets>();
         services.AddScoped<CheckMailLoginHandler>();
         services.AddScoped<ReportMailLoginHandler>();

@@ -15,14 +15,18 @@ namespace Latchkey.Core.Accounts;
 /// role in its domain: an Operator acts on Users only, a Manager on Users and Operators.</item>
 /// <item>Roles are given by Administrators; a Manager may grant Operator (or User) in their own domains and nothing
 /// above (DESIGN.md "Who uses it"); Operators grant nothing.</item>
+/// <item>The helpdesk's lists need Operator or more in some domain; adding domains, the audit log, OpenID Connect
+/// clients and imports need an Administrator over all domains (<see cref="CanDo"/>).</item>
 /// </list>
+/// The Core handlers call it (an account through <see cref="AccountAccess"/>); pages, endpoints and CLI verbs only
+/// pass the actor in and map the refusal (docs/architecture.md "Authorization: one pattern").
 /// </remarks>
 public static class AccessPolicy
 {
     public static Role MinimumRole(AdminAction action) => action switch
     {
         AdminAction.View or AdminAction.ResetPassword or AdminAction.RequireChange or AdminAction.Unlock or AdminAction.RevokeSessions
-            or AdminAction.ResetSecondFactor => Role.Operator,
+            or AdminAction.ResetSecondFactor or AdminAction.ListAccounts or AdminAction.ListDomains => Role.Operator,
         AdminAction.Create or AdminAction.Disable or AdminAction.EditPolicy => Role.Manager,
         _ => Role.Administrator,
     };
@@ -53,6 +57,27 @@ public static class AccessPolicy
         ArgumentNullException.ThrowIfNull(actor);
         var own = actor.RoleIn(domain);
         return own is null || own < MinimumRole(action) ? Refuse($"You cannot {Describe(action)} in {domain}.") : null;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="actor"/> may do <paramref name="action"/>, which concerns no one account or domain: the
+    /// helpdesk's lists need Operator or more in some domain (each list then shows only those domains); adding a
+    /// domain, the audit log and the OpenID Connect clients need an Administrator over all domains (a role held with
+    /// no domain).
+    /// </summary>
+    public static Failure? CanDo(Actor actor, AdminAction action)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = MinimumRole(action) == Role.Administrator ? actor.IsGlobalAdministrator : actor.ManagedDomains is not { Count: 0 };
+        return allowed ? null : Refuse(action switch
+        {
+            AdminAction.ListAccounts => "Only operators, managers and administrators list accounts.",
+            AdminAction.ListDomains => "Only operators, managers and administrators list domains.",
+            AdminAction.AddDomain => "Only Administrators add domains.",
+            AdminAction.ReadAudit => "Only administrators may read the audit log.",
+            AdminAction.ManageClients => "Only administrators register OpenID Connect clients.",
+            _ => $"Only administrators may {Describe(action)}.",
+        });
     }
 
     /// <summary>
@@ -92,6 +117,7 @@ public static class AccessPolicy
         AdminAction.Create => "create accounts",
         AdminAction.Disable => "disable or enable",
         AdminAction.EditPolicy => "edit the password policy",
+        AdminAction.ImportAccounts => "import accounts",
         _ => action.ToString(),
     };
 }

@@ -1,14 +1,19 @@
 namespace Latchkey.Core.Accounts;
 
 /// <summary>
-/// Who acts on another account: a signed-in person with their roles, or <see cref="Console"/>, the administrator at
-/// the server's console (the CLI), who may do everything.
+/// Who acts, as every Core handler that acts for someone receives it and hands it to <see cref="AccessPolicy"/>: a
+/// signed-in person with their roles, or <see cref="Console"/>, the named local administrator at the server's console
+/// (the CLI), who may do everything.
 /// </summary>
 public sealed record Actor(Guid? AccountId, string Email, IReadOnlyList<RoleAssignment> Roles)
 {
     /// <summary>The session the actor acts through (null for the console); the step-up rule reads its last second-factor check.</summary>
     public Guid? SessionId { get; init; }
 
+    /// <summary>
+    /// The CLI: an Administrator over all domains named <c>cli</c>, with no account and no session (so no step-up);
+    /// its actions are audited as <see cref="Audit.AuditContext.Cli"/>.
+    /// </summary>
     public static Actor Console { get; } = new(null, "cli", [new RoleAssignment { Role = Role.Administrator }]);
 
     public bool IsGlobalAdministrator => Roles.Any(r => r.Role == Role.Administrator && r.Domain is null);

@@ -29,7 +29,7 @@ public sealed class BootstrapAdministratorHandler(
             return new BootstrapOutcome(BootstrapState.SetupLinkIssued, setupToken.Issue(), null);
         }
 
-        var created = await createAccount.HandleAsync(new CreateAccountCommand(email, Role.Administrator, Password: password), AuditContext.Cli, cancellationToken);
+        var created = await createAccount.HandleAsync(new CreateAccountCommand(email, Role.Administrator, Password: password), Actor.Console, AuditContext.Cli, cancellationToken);
         if (created.Succeeded)
         {
             return new BootstrapOutcome(BootstrapState.AdministratorCreated, null, null);

@@ -23,7 +23,8 @@ public sealed class CompleteSetupHandler(LatchkeyDbContext db, CreateAccountHand
                 return Result<CreatedAccount>.Fail(ErrorCodes.NotFound, "This setup link is no longer valid.");
             }
 
-            var created = await createAccount.HandleAsync(new CreateAccountCommand(email, Role.Administrator, Password: password), context, cancellationToken);
+            // The setup token was printed on the server's console: whoever holds it acts as the console, once.
+            var created = await createAccount.HandleAsync(new CreateAccountCommand(email, Role.Administrator, Password: password), Actor.Console, context, cancellationToken);
             if (created.Succeeded)
             {
                 setupToken.TryConsume(token);

@@ -21,9 +21,6 @@ public sealed class CreateAccountHandler(
     AuditLog auditLog,
     TimeProvider timeProvider)
 {
-    public Task<Result<CreatedAccount>> HandleAsync(CreateAccountCommand command, AuditContext context, CancellationToken cancellationToken = default) =>
-        HandleAsync(command, Actor.Console, context, cancellationToken);
-
     /// <summary>Creates the account if <paramref name="actor"/> may create accounts in its domain and grant its role.</summary>
     public async Task<Result<CreatedAccount>> HandleAsync(CreateAccountCommand command, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Accounts;
 
 /// <summary>One account for the admin panel, if the actor may see it.</summary>
-public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, GetLockoutHandler lockout, TimeProvider timeProvider)
+public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsHandler sessions, LockoutReader lockout, TimeProvider timeProvider)
 {
     public const int RecentFailures = 20;
 
@@ -35,11 +35,11 @@ public sealed class GetAccountDetailsHandler(LatchkeyDbContext db, ListSessionsH
             .Select(e => new SignInFailureView(e.OccurredAt, e.Ip, e.UserAgent, e.Detail))
             .ToListAsync(cancellationToken);
         var live = await sessions.HandleAsync(accountId, null, cancellationToken);
-        var lockoutView = (await lockout.HandleAsync(accountId, cancellationToken)).Value;
+        var lockoutView = await lockout.ReadAsync(account, cancellationToken);
         return Result<AccountDetails>.Ok(new AccountDetails(
-            AccountView.From(account, timeProvider.GetUtcNow(), lockoutView?.StaleDevices),
+            AccountView.From(account, timeProvider.GetUtcNow(), lockoutView.StaleDevices),
             live,
             failures,
-            lockoutView?.RecentFailures ?? []));
+            lockoutView.RecentFailures));
     }
 }

@@ -31,7 +31,7 @@ public sealed class ImportAccountsHandler(
     public const int BatchSize = 1000;
 
     /// <summary>Imports a file's bytes, refusing it with the line number when they are not UTF-8.</summary>
-    public async Task<Result<AccountImport>> HandleAsync(byte[] csv, AuditContext context, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Result<AccountImport>> HandleAsync(byte[] csv, Actor actor, AuditContext context, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var text = CsvRows.DecodeUtf8(csv);
         if (!text.Succeeded)
@@ -40,12 +40,18 @@ public sealed class ImportAccountsHandler(
         }
 
         using var reader = new StringReader(text.Value);
-        return await HandleAsync(reader, context, progress, cancellationToken);
+        return await HandleAsync(reader, actor, context, progress, cancellationToken);
     }
 
-    public async Task<Result<AccountImport>> HandleAsync(TextReader csv, AuditContext context, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Imports a file for <paramref name="actor"/>, an Administrator over all domains (the CLI): <see cref="AdminAction.ImportAccounts"/>.</summary>
+    public async Task<Result<AccountImport>> HandleAsync(TextReader csv, Actor actor, AuditContext context, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        if (AccessPolicy.CanDo(actor, AdminAction.ImportAccounts) is { } refused)
+        {
+            return refused;
+        }
+
         var parsed = await CsvRows.ReadAsync(csv, cancellationToken);
         if (!parsed.Succeeded)
         {

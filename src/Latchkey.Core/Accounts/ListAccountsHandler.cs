@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
@@ -6,19 +7,21 @@ namespace Latchkey.Core.Accounts;
 
 /// <summary>
 /// Lists accounts by address, filtered by domain, a search on the address, and lock, disabled and must-change state;
-/// an actor sees only the domains they manage (the CLI, <see cref="Actor.Console"/>, sees all).
+/// an actor sees only the domains they manage (the CLI, <see cref="Actor.Console"/>, sees all), and one who manages
+/// none is refused (<see cref="AdminAction.ListAccounts"/>).
 /// </summary>
 public sealed class ListAccountsHandler(LatchkeyDbContext db, StaleDevices staleDevices, TimeProvider timeProvider)
 {
     public const int MaxPageSize = 500;
 
-    public async Task<AccountPage> HandleAsync(ListAccountsQuery query, CancellationToken cancellationToken = default) =>
-        await HandleAsync(query, Actor.Console, cancellationToken);
-
-    public async Task<AccountPage> HandleAsync(ListAccountsQuery query, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result<AccountPage>> HandleAsync(ListAccountsQuery query, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(actor);
+        if (AccessPolicy.CanDo(actor, AdminAction.ListAccounts) is { } refused)
+        {
+            return refused;
+        }
+
         var now = timeProvider.GetUtcNow();
         var accounts = db.Users.AsNoTracking();
         if (actor.ManagedDomains is { } visible)
@@ -66,6 +69,6 @@ public sealed class ListAccountsHandler(LatchkeyDbContext db, StaleDevices stale
             .Include(a => a.Roles)
             .ToListAsync(cancellationToken);
         var stale = await staleDevices.ListAsync([.. items.Select(a => a.Id)], cancellationToken);
-        return new AccountPage([.. items.Select(a => AccountView.From(a, now, stale.GetValueOrDefault(a.Id)))], total);
+        return Result<AccountPage>.Ok(new AccountPage([.. items.Select(a => AccountView.From(a, now, stale.GetValueOrDefault(a.Id)))], total));
     }
 }

@@ -2,26 +2,24 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Accounts;
 
-/// <summary>Disables an account (ending every session it has, in the same transaction) or enables it again.</summary>
-public sealed class SetAccountDisabledHandler(LatchkeyDbContext db, SessionRevoker revoker, AuditLog auditLog)
+/// <summary>
+/// Disables an account (ending every session it has, in the same transaction) or enables it again, when
+/// <see cref="AccessPolicy"/> lets the actor (<see cref="AdminAction.Disable"/>: Managers and up, within their domains).
+/// </summary>
+public sealed class SetAccountDisabledHandler(LatchkeyDbContext db, AccountAccess access, SessionRevoker revoker, AuditLog auditLog)
 {
-    public async Task<Result<Account>> HandleAsync(string email, bool disabled, AuditContext context, CancellationToken cancellationToken = default)
+    public async Task<Result<Account>> HandleAsync(Guid accountId, bool disabled, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
-        if (!EmailAddress.TryNormalize(email, out var normalized, out _))
+        var allowed = await access.CheckAsync(accountId, actor, AdminAction.Disable, context, cancellationToken);
+        if (!allowed.Succeeded)
         {
-            return Failure.Field(ErrorCodes.Validation, "email", $"'{email}' is not a valid e-mail address.");
+            return allowed;
         }
 
-        var account = await db.Users.SingleOrDefaultAsync(a => a.Email == normalized, cancellationToken);
-        if (account is null)
-        {
-            return Result<Account>.Fail(ErrorCodes.NotFound, $"No account {normalized}.");
-        }
-
+        var account = allowed.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         account.Disabled = disabled;
         if (disabled)

@@ -1,16 +1,26 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Audit;
 
-/// <summary>Lists audit events matching a filter, newest (highest sequence) first, one page at a time.</summary>
-public sealed class ListAuditEventsHandler(LatchkeyDbContext db)
+/// <summary>
+/// Lists audit events matching a filter, newest (highest sequence) first, one page at a time, for those
+/// <see cref="AuditReaders"/> lets in.
+/// </summary>
+public sealed class ListAuditEventsHandler(LatchkeyDbContext db, AuditReaders readers)
 {
     public const int MaxPageSize = 500;
 
-    public async Task<AuditEventPage> HandleAsync(ListAuditEventsQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<AuditEventPage>> HandleAsync(ListAuditEventsQuery query, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (await readers.CheckAsync(actor, context, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var events = query.Filter.Apply(db.AuditEvents.AsNoTracking());
         var total = await events.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
@@ -18,6 +28,6 @@ public sealed class ListAuditEventsHandler(LatchkeyDbContext db)
         var items = await events.OrderByDescending(e => e.Sequence)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new AuditEventPage([.. items.Select(AuditEventView.From)], total);
+        return Result<AuditEventPage>.Ok(new AuditEventPage([.. items.Select(AuditEventView.From)], total));
     }
 }

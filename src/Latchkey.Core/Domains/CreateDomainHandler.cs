@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Domains;
 
-/// <summary>Adds a domain. Adding one that exists is a <see cref="ErrorCodes.Conflict"/>, not an error of the store.</summary>
+/// <summary>
+/// Adds a domain, for an Administrator over all domains and the CLI (<see cref="AdminAction.AddDomain"/>). Adding one
+/// that exists is a <see cref="ErrorCodes.Conflict"/>, not an error of the store.
+/// </summary>
 public sealed class CreateDomainHandler(LatchkeyDbContext db, AuditLog auditLog, TimeProvider timeProvider)
 {
-    public async Task<Result<MailDomain>> HandleAsync(string name, AuditContext context, CancellationToken cancellationToken = default)
+    public async Task<Result<MailDomain>> HandleAsync(string name, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
+        if (AccessPolicy.CanDo(actor, AdminAction.AddDomain) is { } refused)
+        {
+            return refused;
+        }
+
         if (!EmailAddress.TryNormalizeDomain(name, out var normalized))
         {
             return Failure.Field(ErrorCodes.Validation, "name", "'{0}' is not a valid domain name.", name);
@@ -26,7 +34,10 @@ public sealed class CreateDomainHandler(LatchkeyDbContext db, AuditLog auditLog,
         return Result<MailDomain>.Ok(domain);
     }
 
-    /// <summary>Adds the domain to the caller's unit of work when it is not there yet (no save).</summary>
+    /// <summary>
+    /// Adds the domain to the caller's unit of work when it is not there yet (no save). The caller has decided already
+    /// that its actor may create an account there.
+    /// </summary>
     public async Task EnsureAsync(string normalizedName, AuditContext context, CancellationToken cancellationToken)
     {
         if (db.Domains.Local.Any(d => d.Name == normalizedName)

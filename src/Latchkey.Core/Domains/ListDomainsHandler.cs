@@ -1,18 +1,36 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Domains;
 
-/// <summary>Every domain with its account count, by name.</summary>
+/// <summary>
+/// The domains the actor manages (all of them for an Administrator over all domains and the CLI) with their account
+/// counts, by name; one who manages none is refused (<see cref="AdminAction.ListDomains"/>).
+/// </summary>
 public sealed class ListDomainsHandler(LatchkeyDbContext db)
 {
-    public async Task<IReadOnlyList<DomainSummary>> HandleAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<DomainSummary>>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
-        var counts = await db.Users.AsNoTracking()
+        if (AccessPolicy.CanDo(actor, AdminAction.ListDomains) is { } refused)
+        {
+            return refused;
+        }
+
+        var domains = db.Domains.AsNoTracking();
+        var accounts = db.Users.AsNoTracking();
+        if (actor.ManagedDomains is { } visible)
+        {
+            domains = domains.Where(d => visible.Contains(d.Name));
+            accounts = accounts.Where(a => visible.Contains(a.Domain));
+        }
+
+        var rows = await domains.OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var counts = await accounts
             .GroupBy(a => a.Domain)
             .Select(g => new { Domain = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Domain, g => g.Count, cancellationToken);
-        return [.. domains.Select(d => new DomainSummary(d.Name, counts.GetValueOrDefault(d.Name), d.CreatedAt))];
+        return Result<IReadOnlyList<DomainSummary>>.Ok([.. rows.Select(d => new DomainSummary(d.Name, counts.GetValueOrDefault(d.Name), d.CreatedAt))]);
     }
 }

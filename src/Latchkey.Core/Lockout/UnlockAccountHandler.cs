@@ -3,8 +3,6 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
-using Latchkey.Core.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Lockout;
 
@@ -12,31 +10,20 @@ namespace Latchkey.Core.Lockout;
 /// The helpdesk unlocks an account: the lock ends at once (the next IMAP, SMTP or web login is checked afresh), the
 /// failure counters start over, and the audit event and, for a Manager or Administrator, the security team's notice
 /// commit with it. Unlocking an account that is not locked is allowed and recorded as such. Who may unlock whom is
-/// <see cref="AccessPolicy"/>'s <see cref="AdminAction.Unlock"/> (Operators and up, within their domains); a
-/// refusal is audited.
+/// <see cref="AccessPolicy"/>'s <see cref="AdminAction.Unlock"/> (Operators and up, within their domains), checked by
+/// <see cref="AccountAccess"/>; a refusal is audited.
 /// </summary>
-public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLock accountLock, SecurityTeamNotices notices, StepUp stepUp, AuditLog auditLog)
+public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountAccess access, AccountLock accountLock, SecurityTeamNotices notices, AuditLog auditLog)
 {
     public async Task<Result<Unlocked>> HandleAsync(Guid accountId, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(context);
-        var account = await db.Users.AsNoTracking().Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account?.Email is null)
+        var allowed = await access.CheckAsync(accountId, actor, AdminAction.Unlock, context, cancellationToken);
+        if (!allowed.Succeeded)
         {
-            return Result<Unlocked>.Fail(ErrorCodes.NotFound, "No such account.");
+            return allowed.Failure;
         }
 
-        if (AccessPolicy.CanActOn(actor, account, AdminAction.Unlock) is { } refused)
-        {
-            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, nameof(AdminAction.Unlock), cancellationToken);
-        }
-
-        if (await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired)
-        {
-            return stepUpRequired;
-        }
-
+        var account = allowed.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var wasLocked = await accountLock.UnlockAsync(accountId, cancellationToken);
         if (wasLocked)
@@ -47,6 +34,6 @@ public sealed class UnlockAccountHandler(LatchkeyDbContext db, AccountLock accou
         auditLog.Add(AuditEventTypes.AccountUnlocked, AuditEventTypes.Success, context, accountId, account.Email, wasLocked ? "was_locked" : "not_locked");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Result<Unlocked>.Ok(new Unlocked(accountId, account.Email, wasLocked));
+        return Result<Unlocked>.Ok(new Unlocked(accountId, account.Email ?? "", wasLocked));
     }
 }

@@ -22,9 +22,9 @@ public sealed class RegisterClientHandler(LatchkeyDbContext db, IOpenIddictAppli
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
-        if (!actor.IsGlobalAdministrator)
+        if (AccessPolicy.CanDo(actor, AdminAction.ManageClients) is { } refused)
         {
-            return Result<RegisteredClient>.Fail(ErrorCodes.Forbidden, "Only administrators register OpenID Connect clients.");
+            return refused;
         }
 
         var name = command.Name?.Trim() ?? "";

@@ -4,13 +4,16 @@ using Latchkey.Core.Common;
 
 namespace Latchkey.Core.Tokens;
 
-/// <summary>Staff read another account's live tokens (never a secret) when their role lets them view it.</summary>
-public sealed class ListAccountTokensHandler(AdminAccountsHandler admin, ListApiTokensHandler list)
+/// <summary>
+/// An account's live tokens (never a secret): its own, or another's for staff whose role lets them view it
+/// (<see cref="AdminAction.View"/>, checked by <see cref="AccountAccess"/>).
+/// </summary>
+public sealed class ListAccountTokensHandler(AccountAccess access, ListApiTokensHandler list)
 {
     public async Task<Result<IReadOnlyList<ApiTokenView>>> HandleAsync(Guid accountId, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.AccountId != accountId && (await admin.CheckAsync(accountId, actor, AdminAction.View, context, cancellationToken)).Refused is { } refused)
+        if (actor.AccountId != accountId && (await access.CheckAsync(accountId, actor, AdminAction.View, context, cancellationToken)).Failure is { } refused)
         {
             return refused;
         }

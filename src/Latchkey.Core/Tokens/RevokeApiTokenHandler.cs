@@ -8,16 +8,16 @@ namespace Latchkey.Core.Tokens;
 
 /// <summary>
 /// Revokes one live token of an account: by its owner, or by staff whose role lets them end the account's sessions
-/// (<see cref="AdminAction.RevokeSessions"/>). The token is refused on its next request on every node.
+/// (<see cref="AdminAction.RevokeSessions"/>, checked by <see cref="AccountAccess"/>). The token is refused on its next request on every node.
 /// </summary>
-public sealed class RevokeApiTokenHandler(LatchkeyDbContext db, ApiTokenRevoker revoker, AdminAccountsHandler admin, AuditLog auditLog)
+public sealed class RevokeApiTokenHandler(LatchkeyDbContext db, ApiTokenRevoker revoker, AccountAccess access, AuditLog auditLog)
 {
     public async Task<Result<bool>> HandleAsync(Guid accountId, Guid tokenId, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
         var own = actor.AccountId == accountId;
-        if (!own && (await admin.CheckAsync(accountId, actor, AdminAction.RevokeSessions, context, cancellationToken)).Refused is { } refused)
+        if (!own && (await access.CheckAsync(accountId, actor, AdminAction.RevokeSessions, context, cancellationToken)).Failure is { } refused)
         {
             return refused;
         }

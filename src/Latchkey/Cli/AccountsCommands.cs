@@ -26,8 +26,14 @@ internal static class AccountsCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
+            var found = await scope.ServiceProvider.GetRequiredService<FindAccountByEmailHandler>().HandleAsync(parseResult.GetRequiredValue(email), cancellationToken);
+            if (!found.Succeeded)
+            {
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, found.Failure);
+            }
+
             var result = await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>()
-                .HandleAsync(parseResult.GetRequiredValue(email), disabled, AuditContext.Cli, cancellationToken);
+                .HandleAsync(found.Value.Id, disabled, Actor.Console, AuditContext.Cli, cancellationToken);
             if (!result.Succeeded)
             {
                 return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, result.Failure);
@@ -79,6 +85,7 @@ internal static class AccountsCommands
                     parseResult.GetValue(mailbox),
                     password,
                     parseResult.GetValue(generate)),
+                Actor.Console,
                 AuditContext.Cli,
                 cancellationToken);
             if (!result.Succeeded)
@@ -113,13 +120,19 @@ internal static class AccountsCommands
             {
                 var result = await handler.HandleAsync(
                     new ListAccountsQuery(parseResult.GetValue(domain), parseResult.GetValue(search), Page: page, PageSize: ListAccountsHandler.MaxPageSize),
+                    Actor.Console,
                     cancellationToken);
-                foreach (var account in result.Items)
+                if (!result.Succeeded)
+                {
+                    return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, result.Failure);
+                }
+
+                foreach (var account in result.Value.Items)
                 {
                     await output.WriteLineAsync($"{account.Email}\t{string.Join(",", account.Roles.Select(r => r.Domain is null ? r.Role : $"{r.Role}@{r.Domain}"))}\t{Flags(account)}");
                 }
 
-                if (page * ListAccountsHandler.MaxPageSize >= result.Total)
+                if (page * ListAccountsHandler.MaxPageSize >= result.Value.Total)
                 {
                     return ExitCodes.Success;
                 }

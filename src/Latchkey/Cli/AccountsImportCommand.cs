@@ -33,12 +33,12 @@ internal static class AccountsImportCommand
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Importing accounts", maxValue: Math.Max(total, 1));
-                    result = await handler.HandleAsync(content, AuditContext.Cli, new Progress<int>(done => task.Value = done), cancellationToken);
+                    result = await handler.HandleAsync(content, Actor.Console, AuditContext.Cli, new Progress<int>(done => task.Value = done), cancellationToken);
                 });
             }
             else
             {
-                result = await handler.HandleAsync(content, AuditContext.Cli, null, cancellationToken);
+                result = await handler.HandleAsync(content, Actor.Console, AuditContext.Cli, null, cancellationToken);
             }
 
             if (!result.Succeeded)

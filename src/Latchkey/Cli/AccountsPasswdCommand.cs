@@ -44,7 +44,6 @@ internal static class AccountsPasswdCommand
                 return await CliApp.RefuseAsync(error, found.Failure);
             }
 
-
             var result = await scope.ServiceProvider.GetRequiredService<SetPasswordByAdminHandler>().HandleAsync(
                 new SetPasswordByAdminCommand(found.Value.Id, password, parseResult.GetValue(generate), parseResult.GetValue(requireChange), !parseResult.GetValue(keepSessions)),
                 Actor.Console, AuditContext.Cli, cancellationToken);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Domains;
 
@@ -20,7 +21,7 @@ internal static class DomainsCommands
         {
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
             var result = await scope.ServiceProvider.GetRequiredService<CreateDomainHandler>()
-                .HandleAsync(parseResult.GetRequiredValue(name), AuditContext.Cli, cancellationToken);
+                .HandleAsync(parseResult.GetRequiredValue(name), Actor.Console, AuditContext.Cli, cancellationToken);
             if (!result.Succeeded)
             {
                 return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, result.Failure);
@@ -38,9 +39,14 @@ internal static class DomainsCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var scope = await CliApp.OpenStoreAsync(services, cancellationToken);
-            var domains = await scope.ServiceProvider.GetRequiredService<ListDomainsHandler>().HandleAsync(cancellationToken);
+            var domains = await scope.ServiceProvider.GetRequiredService<ListDomainsHandler>().HandleAsync(Actor.Console, cancellationToken);
+            if (!domains.Succeeded)
+            {
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, domains.Failure);
+            }
+
             var output = parseResult.InvocationConfiguration.Output;
-            foreach (var domain in domains)
+            foreach (var domain in domains.Value)
             {
                 await output.WriteLineAsync($"{domain.Name}\t{domain.Accounts}");
             }

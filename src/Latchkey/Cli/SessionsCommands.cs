@@ -20,11 +20,14 @@ internal static class SessionsCommands
                 return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, found.Failure);
             }
 
-            var account = found.Value;
-
             var ended = await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>()
-                .HandleAsync(account.Id, account.Email, null, AuditContext.Cli, cancellationToken);
-            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Ended {ended} session(s) of {account.Email}.");
+                .HandleAsync(found.Value.Id, null, Actor.Console, AuditContext.Cli, cancellationToken);
+            if (!ended.Succeeded)
+            {
+                return await CliApp.RefuseAsync(parseResult.InvocationConfiguration.Error, ended.Failure);
+            }
+
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Ended {ended.Value} session(s) of {found.Value.Email}.");
             return ExitCodes.Success;
         });
         return new Command("sessions", "Manage sign-in sessions.") { revoke };

@@ -20,7 +20,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
         var handler = scope.ServiceProvider.GetRequiredService<CreateAccountHandler>();
 
-        var result = await handler.HandleAsync(new CreateAccountCommand(" Jane@Example.COM ", Role.User, Mailbox: true, Password: "Valid-Pass1"), AuditContext.Cli);
+        var result = await handler.HandleAsync(new CreateAccountCommand(" Jane@Example.COM ", Role.User, Mailbox: true, Password: "Valid-Pass1"), Actor.Console, AuditContext.Cli);
 
         result.Succeeded.ShouldBeTrue();
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
@@ -40,7 +40,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand("TWICE@example.com", Role.User, Password: "Valid-Pass1"), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand("TWICE@example.com", Role.User, Password: "Valid-Pass1"), Actor.Console, AuditContext.Cli);
 
         result.Failure!.Code.ShouldBe(ErrorCodes.Conflict);
     }
@@ -53,7 +53,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         {
             await using var scope = _host.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-                .HandleAsync(new CreateAccountCommand(i % 2 == 0 ? "race@example.com" : "RACE@example.com", Role.Administrator), AuditContext.Cli);
+                .HandleAsync(new CreateAccountCommand(i % 2 == 0 ? "race@example.com" : "RACE@example.com", Role.Administrator), Actor.Console, AuditContext.Cli);
         }));
 
         results.Count(r => r.Succeeded).ShouldBe(1);
@@ -76,7 +76,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(email, Role.User, Password: "Valid-Pass1"), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(email, Role.User, Password: "Valid-Pass1"), Actor.Console, AuditContext.Cli);
 
         result.Failure!.Code.ShouldBe(ErrorCodes.Validation);
         result.Failure.Errors!.Keys.ShouldContain("email");
@@ -90,7 +90,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(UniqueEmail.New(), role, Password: "Valid-Pass1"), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(UniqueEmail.New(), role, Password: "Valid-Pass1"), Actor.Console, AuditContext.Cli);
 
         result.Failure!.Errors!.Keys.ShouldContain("domain");
     }
@@ -101,7 +101,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand("helpdesk@corp.example", Role.Operator, "Customer.Example", Password: "Valid-Pass1"), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand("helpdesk@corp.example", Role.Operator, "Customer.Example", Password: "Valid-Pass1"), Actor.Console, AuditContext.Cli);
 
         result.Value!.Account.Roles.Single().Domain.ShouldBe("customer.example");
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
@@ -115,7 +115,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         var email = UniqueEmail.New("weak");
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(email, Role.User, Password: "short"), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(email, Role.User, Password: "short"), Actor.Console, AuditContext.Cli);
 
         result.Failure!.Code.ShouldBe(ErrorCodes.PasswordPolicy);
         result.Failure.Errors!["password"].ShouldBe(
@@ -132,7 +132,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(UniqueEmail.New(), Role.User, Generate: true), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(UniqueEmail.New(), Role.User, Generate: true), Actor.Console, AuditContext.Cli);
 
         var password = result.Value!.GeneratedPassword!;
         password.Length.ShouldBe(PasswordGenerator.DefaultLength);
@@ -146,7 +146,7 @@ public sealed class CreateAccountHandlerTests : IDisposable
         await using var scope = _host.CreateScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(UniqueEmail.New(), Role.User), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(UniqueEmail.New(), Role.User), Actor.Console, AuditContext.Cli);
 
         result.Value!.Account.PasswordHash.ShouldBeNull();
         result.Value.GeneratedPassword.ShouldBeNull();

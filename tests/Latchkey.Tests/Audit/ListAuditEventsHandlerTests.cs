@@ -1,3 +1,4 @@
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Tests.Infrastructure;
@@ -73,7 +74,7 @@ public sealed class ListAuditEventsHandlerTests : IDisposable
     private async Task<AuditEventPage> ListAsync(AuditEventFilter filter, int page = 1, int pageSize = 50)
     {
         await using var scope = _host.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ListAuditEventsHandler>().HandleAsync(new ListAuditEventsQuery(filter, page, pageSize));
+        return (await scope.ServiceProvider.GetRequiredService<ListAuditEventsHandler>().HandleAsync(new ListAuditEventsQuery(filter, page, pageSize), Actor.Console, AuditContext.Cli)).Value!;
     }
 
     public void Dispose() => _host.Dispose();

@@ -1,6 +1,9 @@
 using Latchkey.Cli;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
 using Latchkey.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Tests.Cli;
@@ -219,6 +222,31 @@ public sealed class CliTests : IDisposable
 
         exitCode.ShouldBe(ExitCodes.Refused);
         error.ShouldStartWith("not_found: ");
+    }
+
+    [Fact]
+    public async Task AccountsDisableEnableAndSessionsRevoke_ThroughTheHandlers_AuditedAsCli()
+    {
+        await RunAsync(["accounts", "add", "--email", "door@example.com", "--role", "User", "--password-stdin"], "Stdin-Pass-123\n");
+
+        var disabled = await RunAsync(["accounts", "disable", "DOOR@example.com"]);
+        var revoked = await RunAsync(["sessions", "revoke", "door@example.com"]);
+        var enabled = await RunAsync(["accounts", "enable", "door@example.com"]);
+        var unknown = await RunAsync(["accounts", "disable", "nobody@example.com"]);
+
+        disabled.ExitCode.ShouldBe(0, disabled.Error);
+        disabled.Output.Trim().ShouldBe("Disabled door@example.com.");
+        revoked.Output.Trim().ShouldBe("Ended 0 session(s) of door@example.com.");
+        enabled.Output.Trim().ShouldBe("Enabled door@example.com.");
+        unknown.ExitCode.ShouldBe(ExitCodes.Refused);
+        unknown.Error.ShouldStartWith("not_found: ");
+        using var host = new CoreTestHost(Settings, _store, migrate: false);
+        await using var scope = host.CreateScope();
+        var events = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.TargetEmail == "door@example.com" && (e.Type == AuditEventTypes.AccountDisabled || e.Type == AuditEventTypes.AccountEnabled || e.Type == AuditEventTypes.SessionsRevoked))
+            .Select(e => e.ActorEmail).ToListAsync();
+        events.Count.ShouldBe(3);
+        events.ShouldAllBe(actor => actor == "cli");
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class CoreTestHost : IDisposable
     {
         await using var scope = CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(email, role, domain, mailbox, password), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(email, role, domain, mailbox, password), Actor.Console, AuditContext.Cli);
         Assert.True(result.Succeeded, result.Failure?.Message);
         return result.Value!.Account;
     }

@@ -224,7 +224,7 @@ public sealed class AccountLockoutTests : IDisposable
         await FailAsync(account, "0aaa");
 
         await using var scope = _host.CreateScope();
-        var view = (await scope.ServiceProvider.GetRequiredService<GetLockoutHandler>().HandleAsync(account.Id)).Value!;
+        var view = (await scope.ServiceProvider.GetRequiredService<GetLockoutHandler>().HandleAsync(account.Id, Actor.Console, AuditContext.Cli)).Value!;
 
         view.Locked.ShouldBeFalse();
         view.RecentFailures.Select(f => f.SamePasswordAsBefore).ShouldBe([true, false]);

@@ -45,7 +45,7 @@ public sealed class ValidateSessionHandlerTests : IDisposable
 
         await using (var scope = _host.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account, null, null, AuditContext.Cli)).ShouldBe(1);
+            (await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account, null, Actor.Console, AuditContext.Cli)).Value.ShouldBe(1);
         }
 
         (await ValidateAsync(token)).ShouldBeNull();
@@ -148,8 +148,7 @@ public sealed class ValidateSessionHandlerTests : IDisposable
         (await ValidateAsync(token)).ShouldNotBeNull();
         await using (var scope = _host.CreateScope())
         {
-            var email = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Users.Where(a => a.Id == account).Select(a => a.Email).SingleAsync();
-            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(email!, true, AuditContext.Cli)).Succeeded.ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(account, true, Actor.Console, AuditContext.Cli)).Succeeded.ShouldBeTrue();
         }
 
         (await ValidateAsync(token)).ShouldBeNull();

@@ -140,13 +140,13 @@ public sealed class ApiTokenHandlersTests : IDisposable
 
         await using (var scope = _host.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account.Id, account.Email, Guid.NewGuid(), AuditContext.Cli);
+            await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account.Id, Guid.NewGuid(), Actor.Console, AuditContext.Cli);
         }
 
         (await ValidateAsync(created.Secret)).ShouldNotBeNull();
         await using (var scope = _host.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account.Id, account.Email, null, AuditContext.Cli);
+            await scope.ServiceProvider.GetRequiredService<RevokeAllSessionsHandler>().HandleAsync(account.Id, null, Actor.Console, AuditContext.Cli);
         }
 
         (await ValidateAsync(created.Secret)).ShouldBeNull();
@@ -161,8 +161,8 @@ public sealed class ApiTokenHandlersTests : IDisposable
 
         await using (var scope = _host.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(account.Email!, true, AuditContext.Cli)).Succeeded.ShouldBeTrue();
-            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(account.Email!, false, AuditContext.Cli)).Succeeded.ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(account.Id, true, Actor.Console, AuditContext.Cli)).Succeeded.ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(account.Id, false, Actor.Console, AuditContext.Cli)).Succeeded.ShouldBeTrue();
         }
 
         (await ValidateAsync(created.Secret)).ShouldBeNull();

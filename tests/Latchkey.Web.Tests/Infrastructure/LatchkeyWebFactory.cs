@@ -35,7 +35,7 @@ public class LatchkeyWebFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<CreateAccountHandler>()
-            .HandleAsync(new CreateAccountCommand(email, role, domain, mailbox, password), AuditContext.Cli);
+            .HandleAsync(new CreateAccountCommand(email, role, domain, mailbox, password), Actor.Console, AuditContext.Cli);
         Assert.True(result.Succeeded, result.Failure?.Message);
         return result.Value!.Account;
     }

@@ -4,12 +4,16 @@ using Latchkey.Api.TwoFactor;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Hosting;
 
 namespace Latchkey.Api.Accounts;
 
-/// <summary>The helpdesk API: every call is checked by <see cref="AccessPolicy"/> for the signed-in actor.</summary>
+/// <summary>
+/// The helpdesk API: every call passes the signed-in actor to its Core handler, which decides with
+/// <see cref="AccessPolicy"/>; the endpoints only map the refusal.
+/// </summary>
 internal static class AccountsEndpoints
 {
     public static RouteGroupBuilder MapAccountsEndpoints(this RouteGroupBuilder api)
@@ -23,9 +27,9 @@ internal static class AccountsEndpoints
         api.MapDelete("/accounts/{id:guid}/roles", (Guid id, string? role, string? domain, HttpContext context, ChangeRoleHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken) =>
             ChangeRoleAsync(id, new RoleBody(role, domain), false, context, handler, timeProvider, cancellationToken)).Produces<AccountView>().Problems(400, 404).WithSummary("Remove a role (?role=&domain=).");
         api.MapPost("/accounts/{id:guid}/sessions/revoke-all", RevokeSessionsAsync).Produces<EndedSessionsResponse>().Problems(404).WithSummary("Log the account out of all devices.");
-        api.MapPost("/accounts/{id:guid}/disable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
+        api.MapPost("/accounts/{id:guid}/disable", (Guid id, HttpContext context, SetAccountDisabledHandler handler, CancellationToken cancellationToken) =>
             SetDisabledAsync(id, true, context, handler, cancellationToken)).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Disable the account; its sessions end.");
-        api.MapPost("/accounts/{id:guid}/enable", (Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken) =>
+        api.MapPost("/accounts/{id:guid}/enable", (Guid id, HttpContext context, SetAccountDisabledHandler handler, CancellationToken cancellationToken) =>
             SetDisabledAsync(id, false, context, handler, cancellationToken)).Produces(StatusCodes.Status204NoContent).Problems(404).WithSummary("Enable the account again.");
         return api;
     }
@@ -33,14 +37,8 @@ internal static class AccountsEndpoints
     internal static async Task<IResult> ListAsync(
         HttpContext context, ListAccountsHandler handler, string? domain, string? q, bool? locked, bool? disabled, bool? mustChange, int? page, bool? secondFactor, CancellationToken cancellationToken)
     {
-        var actor = CurrentSession.Actor(context);
-        if (actor.ManagedDomains is { Count: 0 })
-        {
-            return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only operators, managers and administrators list accounts."));
-        }
-
-        var result = await handler.HandleAsync(new ListAccountsQuery(domain, q, locked, page ?? 1, 50, disabled, mustChange, secondFactor), actor, cancellationToken);
-        return TypedResults.Ok(new ItemsResponse<AccountView>(result.Items, result.Total));
+        var result = await handler.HandleAsync(new ListAccountsQuery(domain, q, locked, page ?? 1, 50, disabled, mustChange, secondFactor), CurrentSession.Actor(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(new ItemsResponse<AccountView>(result.Value.Items, result.Value.Total)) : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> CreateAsync(CreateAccountBody body, HttpContext context, CreateAccountHandler handler, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -84,9 +82,9 @@ internal static class AccountsEndpoints
         return result.Value.GeneratedPassword is { } generated ? TypedResults.Ok(new GeneratedPasswordResponse(generated)) : TypedResults.NoContent();
     }
 
-    internal static async Task<IResult> RevokeSessionsAsync(Guid id, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> RevokeSessionsAsync(Guid id, HttpContext context, RevokeAllSessionsHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.RevokeSessionsAsync(id, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(id, null, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(new EndedSessionsResponse(result.Value)) : ApiProblems.Result(result.Failure);
     }
 
@@ -101,9 +99,9 @@ internal static class AccountsEndpoints
         return result.Succeeded ? TypedResults.Ok(AccountView.From(result.Value, timeProvider.GetUtcNow())) : ApiProblems.Result(result.Failure);
     }
 
-    private static async Task<IResult> SetDisabledAsync(Guid id, bool disabled, HttpContext context, AdminAccountsHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> SetDisabledAsync(Guid id, bool disabled, HttpContext context, SetAccountDisabledHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.SetDisabledAsync(id, disabled, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(id, disabled, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.Result(result.Failure);
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -33,15 +32,8 @@ internal static class AuditEndpoints
         string? pageSize,
         HttpContext context,
         ListAuditEventsHandler handler,
-        AuditLog auditLog,
-        LatchkeyDbContext db,
         CancellationToken cancellationToken)
     {
-        if (!await AuditReaders.AllowAsync(context, auditLog, db, cancellationToken))
-        {
-            return Forbidden();
-        }
-
         var invalidFilter = AuditQuery.TryParseFilter(account, type, outcome, since, until, out var filter);
         var invalidPage = AuditQuery.TryParsePage(page, pageSize, out var pageNumber, out var size);
         if ((invalidFilter ?? invalidPage) is { } invalid)
@@ -49,7 +41,8 @@ internal static class AuditEndpoints
             return ApiProblems.Result(invalid);
         }
 
-        return TypedResults.Ok(await handler.HandleAsync(new ListAuditEventsQuery(filter, pageNumber, size), cancellationToken));
+        var result = await handler.HandleAsync(new ListAuditEventsQuery(filter, pageNumber, size), CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> ExportAsync(
@@ -61,17 +54,10 @@ internal static class AuditEndpoints
         string? until,
         HttpContext context,
         ExportAuditEventsHandler handler,
-        AuditLog auditLog,
-        LatchkeyDbContext db,
         TimeProvider timeProvider,
         IOptions<JsonOptions> jsonOptions,
         CancellationToken cancellationToken)
     {
-        if (!await AuditReaders.AllowAsync(context, auditLog, db, cancellationToken))
-        {
-            return Forbidden();
-        }
-
         var kind = string.IsNullOrWhiteSpace(format) ? "csv" : format.Trim().ToLowerInvariant();
         if (kind is not ("csv" or "jsonl"))
         {
@@ -83,15 +69,18 @@ internal static class AuditEndpoints
             return ApiProblems.Result(invalid);
         }
 
-        var events = handler.HandleAsync(filter, context.RequestAborted);
+        var exported = await handler.HandleAsync(filter, CurrentSession.Actor(context), CurrentSession.Audit(context), context.RequestAborted);
+        if (!exported.Succeeded)
+        {
+            return ApiProblems.Result(exported.Failure);
+        }
+
+        var events = exported.Value;
         var name = "latchkey-audit-" + timeProvider.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return kind == "csv"
             ? TypedResults.Stream(stream => WriteCsvAsync(stream, events), "text/csv; charset=utf-8", name + ".csv")
             : TypedResults.Stream(stream => WriteJsonLinesAsync(stream, events, jsonOptions.Value.SerializerOptions), "application/jsonl; charset=utf-8", name + ".jsonl");
     }
-
-    private static IResult Forbidden() =>
-        ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only administrators may read the audit log."));
 
     private static async Task WriteCsvAsync(Stream stream, IAsyncEnumerable<AuditEventView> events)
     {

@@ -18,24 +18,13 @@ internal static class DomainsEndpoints
 
     internal static async Task<IResult> ListAsync(HttpContext context, ListDomainsHandler handler, CancellationToken cancellationToken)
     {
-        var visible = CurrentSession.Actor(context).ManagedDomains;
-        if (visible is { Count: 0 })
-        {
-            return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only operators, managers and administrators list domains."));
-        }
-
-        var domains = (await handler.HandleAsync(cancellationToken)).Where(d => visible is null || visible.Contains(d.Name)).ToList();
-        return TypedResults.Ok(new ItemsResponse<DomainSummary>(domains, domains.Count));
+        var result = await handler.HandleAsync(CurrentSession.Actor(context), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(new ItemsResponse<DomainSummary>(result.Value, result.Value.Count)) : ApiProblems.Result(result.Failure);
     }
 
     internal static async Task<IResult> CreateAsync(CreateDomainBody body, HttpContext context, CreateDomainHandler handler, CancellationToken cancellationToken)
     {
-        if (!CurrentSession.Actor(context).IsGlobalAdministrator)
-        {
-            return ApiProblems.Result(new Failure(ErrorCodes.Forbidden, "Only Administrators add domains."));
-        }
-
-        var result = await handler.HandleAsync(body.Name ?? "", CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(body.Name ?? "", CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.Created($"/api/v1/domains/{result.Value.Name}", new CreatedDomainResponse(result.Value.Name)) : ApiProblems.Result(result.Failure);
     }
 

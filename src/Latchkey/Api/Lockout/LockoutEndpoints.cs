@@ -1,4 +1,3 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Lockout;
 using Latchkey.Hosting;
 
@@ -21,15 +20,9 @@ internal static class LockoutEndpoints
         return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetLockoutHandler handler, AdminAccountsHandler admin, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext context, GetLockoutHandler handler, CancellationToken cancellationToken)
     {
-        var (_, refused) = await admin.CheckAsync(id, CurrentSession.Actor(context), AdminAction.View, CurrentSession.Audit(context), cancellationToken);
-        if (refused is not null)
-        {
-            return ApiProblems.Result(refused);
-        }
-
-        var result = await handler.HandleAsync(id, cancellationToken);
+        var result = await handler.HandleAsync(id, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
     }
 }

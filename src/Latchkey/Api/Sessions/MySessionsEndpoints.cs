@@ -42,12 +42,17 @@ internal static class MySessionsEndpoints
     {
         var session = CurrentSession.Required(context);
         var includeCurrent = body?.IncludeCurrent ?? false;
-        var ended = await handler.HandleAsync(session.AccountId, session.Email, includeCurrent ? null : session.SessionId, CurrentSession.Audit(context), cancellationToken);
+        var ended = await handler.HandleAsync(session.AccountId, includeCurrent ? null : session.SessionId, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        if (!ended.Succeeded)
+        {
+            return ApiProblems.Result(ended.Failure);
+        }
+
         if (includeCurrent)
         {
             SessionCookie.Delete(context, options.Value);
         }
 
-        return TypedResults.Ok(new EndedSessionsResponse(ended));
+        return TypedResults.Ok(new EndedSessionsResponse(ended.Value));
     }
 }

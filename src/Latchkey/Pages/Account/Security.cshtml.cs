@@ -62,15 +62,15 @@ public sealed partial class SecurityModel(
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
-        var ended = await revokeAll.HandleAsync(session.AccountId, session.Email, session.SessionId, CurrentSession.Audit(HttpContext), cancellationToken);
-        Message = T["Other sessions signed out: {0}.", ended];
+        var ended = await revokeAll.HandleAsync(session.AccountId, session.SessionId, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        Message = T["Other sessions signed out: {0}.", ended.Value];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostLogOutAllAsync(CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
-        await revokeAll.HandleAsync(session.AccountId, session.Email, null, CurrentSession.Audit(HttpContext), cancellationToken);
+        await revokeAll.HandleAsync(session.AccountId, null, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
         SessionCookie.Delete(HttpContext, options.Value);
         return Redirect("/login?signedOut=everywhere");
     }

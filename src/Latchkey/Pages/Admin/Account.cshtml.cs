@@ -2,6 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
+using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Hosting;
 using Latchkey.Localization;
@@ -19,7 +20,6 @@ public sealed partial class AccountModel(
     GetAccountDetailsHandler details,
     SetPasswordByAdminHandler reset,
     GeneratePasswordHandler generate,
-    AdminAccountsHandler admin,
     ChangeRoleHandler roles,
     UnlockAccountHandler unlock) : PageModel
 {
@@ -100,9 +100,9 @@ public sealed partial class AccountModel(
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostRevokeSessionsAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeSessionsAsync([FromServices] RevokeAllSessionsHandler revokeSessions, CancellationToken cancellationToken)
     {
-        var result = await admin.RevokeSessionsAsync(Id, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        var result = await revokeSessions.HandleAsync(Id, null, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             return await FailAsync(result.Failure, cancellationToken);
@@ -145,13 +145,15 @@ public sealed partial class AccountModel(
         return RedirectToPage(new { id = Id });
     }
 
-    public Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) => SetDisabledAsync(true, cancellationToken);
+    public Task<IActionResult> OnPostDisableAsync([FromServices] SetAccountDisabledHandler setDisabled, CancellationToken cancellationToken) =>
+        SetDisabledAsync(setDisabled, true, cancellationToken);
 
-    public Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) => SetDisabledAsync(false, cancellationToken);
+    public Task<IActionResult> OnPostEnableAsync([FromServices] SetAccountDisabledHandler setDisabled, CancellationToken cancellationToken) =>
+        SetDisabledAsync(setDisabled, false, cancellationToken);
 
-    private async Task<IActionResult> SetDisabledAsync(bool disabled, CancellationToken cancellationToken)
+    private async Task<IActionResult> SetDisabledAsync(SetAccountDisabledHandler setDisabled, bool disabled, CancellationToken cancellationToken)
     {
-        var result = await admin.SetDisabledAsync(Id, disabled, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        var result = await setDisabled.HandleAsync(Id, disabled, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             return await FailAsync(result.Failure, cancellationToken);

@@ -51,22 +51,23 @@ public sealed class AccountsModel(ListAccountsHandler accounts, ListDomainsHandl
     {
         var actor = CurrentSession.Actor(HttpContext);
         var visible = actor.ManagedDomains;
-        if (visible is { Count: 0 })
-        {
-            return Forbid();
-        }
-
+        Domains = visible ?? [.. ((await domains.HandleAsync(actor, cancellationToken)).Value ?? []).Select(d => d.Name)];
         AllDomainsAllowed = visible is null;
-        Domains = visible ?? [.. (await domains.HandleAsync(cancellationToken)).Select(d => d.Name)];
-        if (!AllDomainsAllowed && (Domain is null || !Domains.Contains(Domain)))
+        if (!AllDomainsAllowed && Domains.Count > 0 && (Domain is null || !Domains.Contains(Domain)))
         {
             Domain = Domains[0];
         }
 
+        // Whether to offer the "new account" link; CreateAccountHandler decides when the form is sent.
         CanCreate = Domain is null ? actor.IsGlobalAdministrator : AccessPolicy.CanActInDomain(actor, Domain, AdminAction.Create) is null;
         var page = await accounts.HandleAsync(new ListAccountsQuery(Domain, Q, Locked, Math.Max(1, PageNumber), PageSize, Disabled, MustChange, NoSecondFactor == true ? false : null), actor, cancellationToken);
-        Items = page.Items;
-        Total = page.Total;
+        if (!page.Succeeded)
+        {
+            return Forbid();
+        }
+
+        Items = page.Value.Items;
+        Total = page.Value.Total;
         return Page();
     }
 

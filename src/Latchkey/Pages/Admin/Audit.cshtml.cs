@@ -1,7 +1,7 @@
 using System.Reflection;
 using Latchkey.Api.Audit;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Data;
+using Latchkey.Hosting;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +13,7 @@ namespace Latchkey.Pages.Admin;
 /// The audit log for administrators: the same filters as <c>GET /api/v1/audit</c> (the field names are the API's
 /// query parameters, so the export links carry them as they are), newest first, 50 a page. Others get a 403 page.
 /// </summary>
-public sealed class AuditModel(ListAuditEventsHandler list, AuditLog auditLog, LatchkeyDbContext db) : PageModel
+public sealed class AuditModel(ListAuditEventsHandler list) : PageModel
 {
     private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
 
@@ -55,13 +55,6 @@ public sealed class AuditModel(ListAuditEventsHandler list, AuditLog auditLog, L
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await AuditReaders.AllowAsync(HttpContext, auditLog, db, cancellationToken))
-        {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-
         if (AuditQuery.TryParseFilter(Account, Type, Outcome, Since, Until, out var filter) is { } invalid)
         {
             Error = T.Describe(invalid);
@@ -70,7 +63,15 @@ public sealed class AuditModel(ListAuditEventsHandler list, AuditLog auditLog, L
         }
 
         PageNumber = Math.Max(PageNumber, 1);
-        Events = await list.HandleAsync(new ListAuditEventsQuery(filter, PageNumber, PageSize), cancellationToken);
+        var result = await list.HandleAsync(new ListAuditEventsQuery(filter, PageNumber, PageSize), CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded)
+        {
+            Forbidden = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        Events = result.Value;
         return Page();
     }
 

@@ -18,12 +18,13 @@ public sealed class ClientsModel(ListClientsHandler list) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!CurrentSession.Actor(HttpContext).IsGlobalAdministrator)
+        var result = await list.HandleAsync(CurrentSession.Actor(HttpContext), cancellationToken);
+        if (!result.Succeeded)
         {
             return Forbid();
         }
 
-        Clients = await list.HandleAsync(cancellationToken);
+        Clients = result.Value;
         return Page();
     }
 
@@ -49,7 +50,7 @@ public sealed class ClientsModel(ListClientsHandler list) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        Clients = await list.HandleAsync(cancellationToken);
+        Clients = (await list.HandleAsync(CurrentSession.Actor(HttpContext), cancellationToken)).Value ?? [];
         return Page();
     }
 

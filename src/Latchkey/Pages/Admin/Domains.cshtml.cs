@@ -1,3 +1,5 @@
+using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Domains;
 using Latchkey.Hosting;
 using Latchkey.Localization;
@@ -27,12 +29,12 @@ public sealed class DomainsModel(ListDomainsHandler list, CreateDomainHandler cr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!CurrentSession.Actor(HttpContext).IsGlobalAdministrator)
+        var result = await create.HandleAsync(Name ?? "", CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        if (!result.Succeeded && result.Failure.Code == ErrorCodes.Forbidden)
         {
             return Forbid();
         }
 
-        var result = await create.HandleAsync(Name ?? "", CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             Error = T.Describe(result.Failure);
@@ -47,14 +49,15 @@ public sealed class DomainsModel(ListDomainsHandler list, CreateDomainHandler cr
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var actor = CurrentSession.Actor(HttpContext);
-        var visible = actor.ManagedDomains;
-        if (visible is { Count: 0 })
+        var result = await list.HandleAsync(actor, cancellationToken);
+        if (!result.Succeeded)
         {
             return Forbid();
         }
 
-        CanAdd = actor.IsGlobalAdministrator;
-        Items = [.. (await list.HandleAsync(cancellationToken)).Where(d => visible is null || visible.Contains(d.Name))];
+        // Whether to offer the form; CreateDomainHandler decides when it is sent.
+        CanAdd = AccessPolicy.CanDo(actor, AdminAction.AddDomain) is null;
+        Items = result.Value;
         return null;
     }
 }

@@ -34,7 +34,8 @@ public sealed class NewAccountModel(CreateAccountHandler create) : PageModel
 
     public Guid CreatedId { get; private set; }
 
-    public IActionResult OnGet() => CurrentSession.Actor(HttpContext).ManagedDomains is { Count: 0 } ? Forbid() : Page();
+    /// <summary>Navigation only: the form is for helpdesk staff; <see cref="CreateAccountHandler"/> decides when it is sent.</summary>
+    public IActionResult OnGet() => AccessPolicy.CanDo(CurrentSession.Actor(HttpContext), AdminAction.ListAccounts) is null ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class PasskeyBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GetByLabel("Email").FillAsync("pia@example.com");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/login/two-factor**");
+        await page.WaitForURLAsync("**/login/two-factor**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByLabel("Code from your authenticator app", new() { Exact = true })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use your passkey" }).ClickAsync();
         await page.WaitForURLAsync(baseUrl + "/");

@@ -22,8 +22,12 @@ public sealed class StoreFilesTests
             ["ConnectionStrings:Latchkey"] = null,
         }, store);
         await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
 
-        await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Database.ExecuteSqlRawAsync("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
+        // Held open to the end: when the last connection closes SQLite removes the -wal and -shm files, and another
+        // test clearing the connection pools would close a pooled one under this test.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
 
         File.GetUnixFileMode(directory).ShouldBe(Private | UnixFileMode.UserExecute);
         foreach (var name in new[] { "latchkey.db", "latchkey.db-wal", "latchkey.db-shm" })

@@ -148,7 +148,13 @@ def main():
         threads += [threading.Thread(target=imap_work) for _ in range(args.imap_workers)]
         for t in threads:
             t.start()
-        time.sleep(args.minutes * 60)
+        # Each node's RSS every 30 s: the first minute is warm-up (JIT, pools, caches, the GC finding its size), so
+        # "flat" is judged from the one-minute sample to the end.
+        rss_samples = []
+        ends_at = time.monotonic() + args.minutes * 60
+        while time.monotonic() < ends_at:
+            time.sleep(min(30, max(0.0, ends_at - time.monotonic())))
+            rss_samples.append((round(time.monotonic() - started), {n: rss_kib(cluster.processes[n].pid) for n in ("a", "b")}))
         stop.set()
         for t in threads:
             t.join()
@@ -158,8 +164,13 @@ def main():
     finally:
         cluster.stop()
 
+    warm = next((sample for at, sample in rss_samples if at >= 60), rss_start)
+    after_warm_up = [sample for at, sample in rss_samples if at >= 60] or [rss_end]
     report = {"minutes": args.minutes, "workers": args.workers, "audit_appends_per_s": round(audit_added / elapsed, 1),
-              "rss_kib_start": rss_start, "rss_kib_end": rss_end, "kinds": {}}
+              "rss_kib_start": rss_start, "rss_kib_after_1_min": warm, "rss_kib_end": rss_end,
+              "rss_growth_after_warm_up_pct": {n: round(100.0 * (rss_end[n] - warm[n]) / warm[n], 1) for n in ("a", "b")},
+              "rss_spread_after_warm_up_pct": {n: round(100.0 * (max(s[n] for s in after_warm_up) - min(s[n] for s in after_warm_up)) / min(s[n] for s in after_warm_up), 1) for n in ("a", "b")},
+              "rss_kib_every_30_s": rss_samples, "kinds": {}}
     for kind in sorted({r[0] for r in results}):
         rows = [r for r in results if r[0] == kind]
         times = sorted(r[2] for r in rows)

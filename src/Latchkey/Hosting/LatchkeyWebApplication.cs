@@ -98,6 +98,7 @@ internal static class LatchkeyWebApplication
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddExceptionHandler<LatchkeyExceptionHandler>();
         services.AddSingleton<StoreFaultMonitor>();
+        services.AddSingleton<RefusalPacing>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 16);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -117,6 +118,7 @@ internal static class LatchkeyWebApplication
     private static void UsePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.Use(app.Services.GetRequiredService<RefusalPacing>().InvokeAsync);
         app.Use(ChargeHashingToTheClientAsync);
         app.Use(SecurityHeaders.InvokeAsync);
         app.UseExceptionHandler();

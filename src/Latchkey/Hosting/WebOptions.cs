@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Latchkey.Hosting;
 
 /// <summary>
@@ -10,4 +12,12 @@ public sealed class WebOptions
     public const string SectionName = "Latchkey:Web";
 
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>How long a refusal that says "retry later" (429, 503 with Retry-After) is held before it is sent (<see cref="RefusalPacing"/>); zero sends at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan RefusalDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many refusals are held at once; past it they are sent at once.</summary>
+    [Range(0, 100_000)]
+    public int MaxHeldRefusals { get; set; } = 1024;
 }

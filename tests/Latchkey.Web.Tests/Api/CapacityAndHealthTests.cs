@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Latchkey.Core.Passwords;
+using Latchkey.Hosting;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,65 @@ public sealed class CapacityAndHealthTests
         response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
         await Problems.ReadAsync(response, "rate_limited");
         (await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task PostSession_RefusedForCapacity_AnswerHeldForTheRefusalDelay()
+    {
+        using var factory = new LatchkeyWebFactory();
+        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
+        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        factory.Settings["Latchkey:Web:RefusalDelay"] = "00:00:02";
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
+        using var client = factory.CreateClient();
+        var gate = factory.Services.GetRequiredService<PasswordHashingGate>();
+        var pacing = factory.Services.GetRequiredService<RefusalPacing>();
+
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("hold", () => release.Wait(TimeSpan.FromSeconds(30)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var refusing = client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" });
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (pacing.Held == 0 && !refusing.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        // Seen held with its answer not yet sent, then sent no sooner than the delay (a lower bound: never flaky).
+        pacing.Held.ShouldBe(1);
+        refusing.IsCompleted.ShouldBeFalse();
+        using var response = await refusing;
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2));
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        await Problems.ReadAsync(response, "rate_limited");
+        pacing.Held.ShouldBe(0);
+        release.Set();
+        await held;
+    }
+
+    [Fact]
+    public async Task PostSession_MaxHeldRefusalsReached_AnsweredAtOnce()
+    {
+        using var factory = new LatchkeyWebFactory();
+        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
+        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        factory.Settings["Latchkey:Web:RefusalDelay"] = "00:00:30";
+        factory.Settings["Latchkey:Web:MaxHeldRefusals"] = "0";
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
+        using var client = factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(15);
+        var gate = factory.Services.GetRequiredService<PasswordHashingGate>();
+
+        using var release = new ManualResetEventSlim();
+        var held = gate.RunAsync("hold", () => release.Wait(TimeSpan.FromSeconds(30)));
+        using var response = await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = "Valid-Pass1" });
+        release.Set();
+        await held;
+
+        // Held for 30 s the client would have given up after 15 s (TaskCanceledException): with no room to hold, the
+        // refusal went out at once.
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        factory.Services.GetRequiredService<RefusalPacing>().Held.ShouldBe(0);
     }
 
     [Fact]

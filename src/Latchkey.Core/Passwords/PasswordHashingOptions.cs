@@ -31,12 +31,13 @@ public sealed class PasswordHashingOptions
     public int ClientQueueLimit { get; set; }
 
     /// <summary>
-    /// The nice value (Linux CPU priority, 0–19) of the hashing threads. Default 10: while hashing keeps every core
-    /// busy, requests that hash nothing are scheduled first and keep their latency; with nothing else to run, hashing
-    /// still gets the whole machine. 0 leaves the threads at the process's priority.
+    /// The nice value (Linux CPU priority, 0–19) of the hashing threads. Default 19, the lowest priority: while hashing
+    /// keeps every core busy, requests that hash nothing are scheduled first and keep their latency (during a sign-in
+    /// flood the authenticated probe kept 73–76 % of its idle rate at 19, 51–59 % at 10: docs/benchmarks.md); with
+    /// nothing else to run, hashing still gets the whole machine. 0 leaves the threads at the process's priority.
     /// </summary>
     [Range(0, 19)]
-    public int WorkerNice { get; set; } = 10;
+    public int WorkerNice { get; set; } = 19;
 
     /// <summary>How long a queued hash may wait for a slot before it is refused. Default: 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]

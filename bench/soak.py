@@ -34,6 +34,15 @@ def rss_kib(pid):
     return 0
 
 
+def trend(samples):
+    """Per node: the mean RSS of the second half of the samples against the first half's, in per cent (a leak grows it;
+    the GC's sawtooth averages out)."""
+    half = len(samples) // 2
+    if half == 0:
+        return {}
+    return {n: round(100.0 * (statistics.mean(s[n] for s in samples[half:]) / statistics.mean(s[n] for s in samples[:half]) - 1), 1) for n in ("a", "b")}
+
+
 def audit_rows(cluster):
     parts = dict(p.split("=", 1) for p in cluster.args.postgres.split(";") if "=" in p)
     out = subprocess.run(["psql", "-h", parts.get("Host", "127.0.0.1"), "-p", parts.get("Port", "5432"), "-U", parts.get("Username", "postgres"),
@@ -170,6 +179,7 @@ def main():
               "rss_kib_start": rss_start, "rss_kib_after_1_min": warm, "rss_kib_end": rss_end,
               "rss_growth_after_warm_up_pct": {n: round(100.0 * (rss_end[n] - warm[n]) / warm[n], 1) for n in ("a", "b")},
               "rss_spread_after_warm_up_pct": {n: round(100.0 * (max(s[n] for s in after_warm_up) - min(s[n] for s in after_warm_up)) / min(s[n] for s in after_warm_up), 1) for n in ("a", "b")},
+              "rss_trend_after_warm_up_pct": trend(after_warm_up),
               "rss_kib_every_30_s": rss_samples, "kinds": {}}
     for kind in sorted({r[0] for r in results}):
         rows = [r for r in results if r[0] == kind]

@@ -93,12 +93,21 @@ public sealed class FailureCounter(LatchkeyDbContext db, AccountLock accountLock
     }
 
     /// <summary>A successful login: earlier failures stop counting and the next lock is a first one again.</summary>
-    public Task<int> RecordSuccessAsync(Guid accountId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Looks first and writes only when there is something to forget: almost every sign-in has nothing, and an UPDATE
+    /// that matches no row still takes SQLite's one write lock, which concurrent sign-ins then queue for.
+    /// </remarks>
+    public async Task<int> RecordSuccessAsync(Guid accountId, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
-        return db.LockoutStates
-            .Where(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)))
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Level, 0).SetProperty(s => s.CountFrom, now), cancellationToken);
+        var counting = db.LockoutStates
+            .Where(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)));
+        if (!await counting.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        return await counting.ExecuteUpdateAsync(set => set.SetProperty(s => s.Level, 0).SetProperty(s => s.CountFrom, now), cancellationToken);
     }
 
     /// <summary>Deletes failed logins older than <see cref="LockoutOptions.RetainFailures"/>; returns how many.</summary>

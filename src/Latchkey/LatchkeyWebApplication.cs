@@ -7,13 +7,15 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
-namespace Latchkey.Hosting;
+namespace Latchkey;
 
 /// <summary>The web panel and the REST API in one host.</summary>
 internal static class LatchkeyWebApplication

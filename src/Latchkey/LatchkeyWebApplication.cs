@@ -23,8 +23,6 @@ internal static class LatchkeyWebApplication
     /// <summary>Request bodies larger than this are refused with 413 before they are read (64 KiB).</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
-    public const string DefaultUrl = "http://127.0.0.1:5080";
-
     public static WebApplication Build(string[] args)
     {
         // The published binary finds its wwwroot and appsettings.json beside itself, wherever it is started from;
@@ -42,7 +40,7 @@ internal static class LatchkeyWebApplication
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey]))
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(WebOptions.DefaultUrl);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>

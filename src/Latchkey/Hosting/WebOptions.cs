@@ -9,5 +9,8 @@ public sealed class WebOptions
 {
     public const string SectionName = "Latchkey:Web";
 
+    /// <summary>Where the server listens when no <c>urls</c> or ports are configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public List<string> KnownProxies { get; set; } = [];
 }

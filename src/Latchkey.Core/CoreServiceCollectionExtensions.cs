@@ -109,7 +109,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AccountAccess>();
         services.AddScoped<AuditReaders>();
         services.AddScoped<ChangeRoleHandler>();
-        services.AddScoped<DomainPolicyHandler>();
         services.AddScoped<PasswordPolicyProvider>();
         services.AddScoped<PasswordHistory>();
         services.AddScoped<PasswordChangeEffects>();
@@ -199,6 +198,18 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IPasswordValidator<Account>, PasswordPolicyValidator>();
         services.AddScoped<LatchkeyPasswordHasher>();
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<Account>>(provider => provider.GetRequiredService<LatchkeyPasswordHasher>()));
+
+        // The password feature's e-mails to the user (PasswordChangeEffects, RequestPasswordResetHandler).
+        services.AddScoped<PasswordEmails>();
+
+        // Domains: adding a domain apart from its handler (CreateDomainHandler, account creation and import), and the
+        // domain policy's read and write as two handlers.
+        services.AddScoped<DomainRegistry>();
+        services.AddScoped<GetDomainPolicyHandler>();
+        services.AddScoped<SetDomainPolicyHandler>();
+
+        // The back-channel logout protocol apart from its delivery queue (DeliverLogoutTokensHandler).
+        services.AddScoped<BackchannelLogout>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Latchkey;
 using Latchkey.Cli;
 using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;

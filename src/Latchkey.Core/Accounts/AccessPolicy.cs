@@ -101,6 +101,20 @@ public static class AccessPolicy
         return own is not Role.Manager || role > Role.Operator ? Refuse($"You cannot grant {role} in {domain}: Managers grant Operator in their own domains, Administrators everything else.") : null;
     }
 
+    /// <summary>
+    /// Null when <paramref name="actor"/> may change the roles of <paramref name="target"/> (act on it as for
+    /// <see cref="AdminAction.Create"/>) and give or take <paramref name="role"/> in <paramref name="domain"/> (<see cref="CanGrant"/>).
+    /// </summary>
+    public static Failure? CanChangeRole(Actor actor, Account target, Role role, string? domain) =>
+        CanActOn(actor, target, AdminAction.Create) ?? CanGrant(actor, role, domain);
+
+    /// <summary>
+    /// Null when <paramref name="actor"/> may reset the password of <paramref name="target"/> and, when
+    /// <paramref name="requireChange"/>, also require a change at its next sign-in.
+    /// </summary>
+    public static Failure? CanResetPassword(Actor actor, Account target, bool requireChange) =>
+        CanActOn(actor, target, AdminAction.ResetPassword) ?? (requireChange ? CanActOn(actor, target, AdminAction.RequireChange) : null);
+
     public static Role HighestRole(IEnumerable<RoleAssignment> roles) =>
         roles.Select(r => r.Role).DefaultIfEmpty(Role.User).Max();
 

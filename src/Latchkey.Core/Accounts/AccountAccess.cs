@@ -15,9 +15,20 @@ namespace Latchkey.Core.Accounts;
 public sealed class AccountAccess(LatchkeyDbContext db, StepUp stepUp, AuditLog auditLog)
 {
     /// <summary>The account, tracked (a handler may change it and save), or the refusal.</summary>
-    public async Task<Result<Account>> CheckAsync(Guid accountId, Actor actor, AdminAction action, AuditContext context, CancellationToken cancellationToken = default)
+    public Task<Result<Account>> CheckAsync(Guid accountId, Actor actor, AdminAction action, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        return CheckAsync(accountId, actor, account => AccessPolicy.CanActOn(actor, account, action), action.ToString(), context, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same gate for a decision that needs more than one action (an <see cref="AccessPolicy"/> rule over the loaded
+    /// account, such as <see cref="AccessPolicy.CanChangeRole"/>); <paramref name="detail"/> is the refusal's audit detail.
+    /// </summary>
+    public async Task<Result<Account>> CheckAsync(Guid accountId, Actor actor, Func<Account, Failure?> decide, string detail, AuditContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(decide);
         ArgumentNullException.ThrowIfNull(context);
         var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         if (account is null)
@@ -25,9 +36,9 @@ public sealed class AccountAccess(LatchkeyDbContext db, StepUp stepUp, AuditLog 
             return Result<Account>.Fail(ErrorCodes.NotFound, "No such account.");
         }
 
-        if (AccessPolicy.CanActOn(actor, account, action) is { } refused)
+        if (decide(account) is { } refused)
         {
-            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, action.ToString(), cancellationToken);
+            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, detail, cancellationToken);
         }
 
         return await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired ? stepUpRequired : Result<Account>.Ok(account);

@@ -2,16 +2,16 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Accounts;
 
 /// <summary>
 /// Grants or removes one role of an account. The actor must be allowed to act on the account (its current roles)
-/// and to grant the role (never above their own); an account keeps at least one role. Audited, refusals included,
+/// and to grant the role (never above their own), <see cref="AccessPolicy.CanChangeRole"/> through
+/// <see cref="AccountAccess"/>; an account keeps at least one role. Audited, refusals included,
 /// and every cached session of the account is dropped so the change applies on its next request.
 /// </summary>
-public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessions, StepUp stepUp, AuditLog auditLog)
+public sealed class ChangeRoleHandler(LatchkeyDbContext db, AccountAccess access, SessionRevoker sessions, AuditLog auditLog)
 {
     public async Task<Result<Account>> HandleAsync(Guid accountId, Role role, string? domain, bool grant, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
@@ -32,23 +32,14 @@ public sealed class ChangeRoleHandler(LatchkeyDbContext db, SessionRevoker sessi
             scope = normalized;
         }
 
-        var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account is null)
+        var allowed = await access.CheckAsync(
+            accountId, actor, target => AccessPolicy.CanChangeRole(actor, target, role, scope), $"{(grant ? "grant" : "revoke")} {role}", context, cancellationToken);
+        if (!allowed.Succeeded)
         {
-            return Result<Account>.Fail(ErrorCodes.NotFound, "No such account.");
+            return allowed;
         }
 
-        var refused = AccessPolicy.CanActOn(actor, account, AdminAction.Create) ?? AccessPolicy.CanGrant(actor, role, scope);
-        if (refused is not null)
-        {
-            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, $"{(grant ? "grant" : "revoke")} {role}", cancellationToken);
-        }
-
-        if (await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired)
-        {
-            return stepUpRequired;
-        }
-
+        var account = allowed.Value;
         var existing = account.Roles.FirstOrDefault(r => r.Role == role && r.Domain == scope);
         if (grant == (existing is not null))
         {

@@ -15,7 +15,7 @@ namespace Latchkey.Core.Accounts;
 public sealed class CreateAccountHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
-    CreateDomainHandler domains,
+    DomainRegistry domains,
     PasswordHistory history,
     PasswordPolicyProvider policies,
     AuditLog auditLog,

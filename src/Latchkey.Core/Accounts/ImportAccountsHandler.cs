@@ -23,7 +23,7 @@ namespace Latchkey.Core.Accounts;
 public sealed class ImportAccountsHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
-    CreateDomainHandler domains,
+    DomainRegistry domains,
     PasswordHistory history,
     AuditLog auditLog,
     TimeProvider timeProvider)

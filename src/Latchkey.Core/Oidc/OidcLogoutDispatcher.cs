@@ -24,7 +24,7 @@ public sealed class OidcLogoutDispatcher(IServiceScopeFactory scopes, LogoutDeli
                 var handler = scope.ServiceProvider.GetRequiredService<DeliverLogoutTokensHandler>();
                 if (!warm)
                 {
-                    await handler.WarmUpAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<BackchannelLogout>().WarmUpAsync(stoppingToken);
                     warm = true;
                 }
 

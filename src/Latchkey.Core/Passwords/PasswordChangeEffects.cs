@@ -1,25 +1,21 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
-using Latchkey.Core.Notifications;
 using Latchkey.Core.Sessions;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
 
 /// <summary>
 /// What every password change brings with it, whoever makes it (the user, an administrator, a reset link): the
 /// history entry, the end of the account's sessions, the end of a lock (a successful reset unlocks; the stale-device
-/// list starts empty) and the "your password was changed" e-mail (through the outbox, sent once the transaction
-/// commits), all written in the transaction of <see cref="PasswordChangePipeline"/>, its one caller.
+/// list starts empty) and the "your password was changed" e-mail (<see cref="PasswordEmails"/>, sent once the
+/// transaction commits), all written in the transaction of <see cref="PasswordChangePipeline"/>, its one caller.
 /// </summary>
 public sealed class PasswordChangeEffects(
     PasswordHistory history,
     SessionRevoker sessions,
-    EmailOutbox outbox,
     AccountLock accountLock,
-    IOptions<LatchkeyOptions> options,
+    PasswordEmails emails,
     TimeProvider timeProvider)
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
@@ -33,10 +29,7 @@ public sealed class PasswordChangeEffects(
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(context);
         history.Record(account);
-        if (!string.IsNullOrEmpty(account.Email))
-        {
-            outbox.Enqueue(PasswordChangedEmail.Create(account.Email, Now, context.Ip ?? "unknown", context.UserAgent ?? "", options.Value.PublicUrl, Accounts.Languages.CultureOf(account)));
-        }
+        emails.QueueChanged(account, Now, context);
 
         await history.PruneAsync(account.Id, cancellationToken);
         await accountLock.ResetAfterPasswordChangeAsync(account.Id, cancellationToken);

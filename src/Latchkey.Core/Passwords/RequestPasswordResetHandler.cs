@@ -1,9 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
-using Latchkey.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;
 
@@ -17,11 +15,9 @@ namespace Latchkey.Core.Passwords;
 public sealed class RequestPasswordResetHandler(
     LatchkeyDbContext db,
     UserManager<Account> userManager,
-    EmailOutbox outbox,
     AuditLog auditLog,
     PasswordResetRateLimit rateLimit,
-    IOptions<PasswordResetOptions> resetOptions,
-    IOptions<LatchkeyOptions> options)
+    PasswordEmails emails)
 {
     public async Task HandleAsync(string? email, AuditContext context, CancellationToken cancellationToken = default)
     {
@@ -48,8 +44,7 @@ public sealed class RequestPasswordResetHandler(
             return;
         }
 
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/reset-password?token={Uri.EscapeDataString(token)}";
-        outbox.Enqueue(PasswordResetEmail.Create(normalized, link, resetOptions.Value.TokenLifetime, context.Ip ?? "unknown", Accounts.Languages.CultureOf(account)));
+        emails.QueueResetLink(account, normalized, token, context);
         auditLog.Add(AuditEventTypes.PasswordResetRequested, AuditEventTypes.Success, context, account.Id, normalized);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -2,10 +2,8 @@ using System.Text;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Passwords;
 
@@ -13,15 +11,10 @@ namespace Latchkey.Core.Passwords;
 /// Helpdesk reset (DESIGN.md flow 3): sets a typed or generated password without the old one, through
 /// <see cref="PasswordChangePipeline"/> and the same policy as every password. In one transaction with it: the history
 /// entry, the end of every session (unless the actor unticks it), the must-change flag, the audit event, the
-/// user's notice and the security team's. The <see cref="AccessPolicy"/> decides who may reset whom; a refusal is
-/// audited too.
+/// user's notice and the security team's. <see cref="AccessPolicy.CanResetPassword"/> decides who may reset whom,
+/// through <see cref="AccountAccess"/>; a refusal is audited too.
 /// </summary>
-public sealed class SetPasswordByAdminHandler(
-    LatchkeyDbContext db,
-    PasswordPolicyProvider policies,
-    PasswordChangePipeline pipeline,
-    StepUp stepUp,
-    AuditLog auditLog)
+public sealed class SetPasswordByAdminHandler(AccountAccess access, PasswordPolicyProvider policies, PasswordChangePipeline pipeline)
 {
     public const string NewPasswordField = PasswordChangePipeline.NewPasswordField;
 
@@ -39,24 +32,14 @@ public sealed class SetPasswordByAdminHandler(
             return Failure.Field(ErrorCodes.Validation, NewPasswordField, "The password is too long.");
         }
 
-        var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == command.AccountId, cancellationToken);
-        if (account is null)
+        var allowed = await access.CheckAsync(
+            command.AccountId, actor, target => AccessPolicy.CanResetPassword(actor, target, command.RequireChange), "reset_password", context, cancellationToken);
+        if (!allowed.Succeeded)
         {
-            return Result<PasswordSetByAdmin>.Fail(ErrorCodes.NotFound, "No such account.");
+            return allowed.Failure;
         }
 
-        var refused = AccessPolicy.CanActOn(actor, account, AdminAction.ResetPassword)
-            ?? (command.RequireChange ? AccessPolicy.CanActOn(actor, account, AdminAction.RequireChange) : null);
-        if (refused is not null)
-        {
-            return await auditLog.RefusedAsync(refused, context, account.Id, account.Email, "reset_password", cancellationToken);
-        }
-
-        if (await stepUp.RequireAsync(actor, cancellationToken) is { } stepUpRequired)
-        {
-            return stepUpRequired;
-        }
-
+        var account = allowed.Value;
         var password = command.NewPassword ?? PasswordGenerator.Generate(await policies.ForDomainAsync(account.Domain, cancellationToken), account.Email);
         var plan = new PasswordChangePlan(AuditEventTypes.PasswordReset, "password_reset")
         {

@@ -1,6 +1,4 @@
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.TwoFactor;
 
@@ -9,21 +7,17 @@ namespace Latchkey.Core.TwoFactor;
 /// verification required, kept as a <see cref="PasskeyCeremonies.StepUp"/> ceremony bound to the account (single-use,
 /// <see cref="PasskeyCeremonies.Lifetime"/>). Answers the options as JSON for <c>navigator.credentials.get</c>.
 /// </summary>
-public sealed class BeginPasskeyStepUpHandler(LatchkeyDbContext db, PasskeyAssertions assertions)
+public sealed class BeginPasskeyStepUpHandler(PasskeyAssertions assertions)
 {
     public const string NoPasskeyMessage = "This account has no passkey.";
 
     public async Task<Result<string>> HandleAsync(Guid accountId, CancellationToken cancellationToken = default)
     {
-        if (!await AvailableAsync(accountId, cancellationToken))
+        if (!await assertions.HasPasskeyAsync(accountId, cancellationToken))
         {
             return Result<string>.Fail(ErrorCodes.NotFound, NoPasskeyMessage);
         }
 
         return Result<string>.Ok(await assertions.BeginAsync(PasskeyCeremonies.StepUp, accountId, null, cancellationToken));
     }
-
-    /// <summary>Whether the account can step up with a passkey (it has one); pages offer the button only then.</summary>
-    public Task<bool> AvailableAsync(Guid accountId, CancellationToken cancellationToken = default) =>
-        db.Passkeys.AsNoTracking().AnyAsync(p => p.AccountId == accountId, cancellationToken);
 }

@@ -20,6 +20,10 @@ public sealed class PasskeyAssertions(
     TimeProvider timeProvider,
     ILogger<PasskeyAssertions> logger)
 {
+    /// <summary>Whether the account has a passkey to assert with (a step-up by passkey is offered only then).</summary>
+    public Task<bool> HasPasskeyAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+        db.Passkeys.AsNoTracking().AnyAsync(p => p.AccountId == accountId, cancellationToken);
+
     /// <summary>
     /// Starts a ceremony; <paramref name="accountId"/> limits it to that account's passkeys, else any discoverable one.
     /// User verification is required, except for the second step after a password (preferred there: the password was

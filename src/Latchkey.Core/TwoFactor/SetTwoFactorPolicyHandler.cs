@@ -7,27 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.TwoFactor;
 
 /// <summary>
-/// Reads and sets a domain's second-factor policy (Managers of the domain and Administrators, like the password
-/// policy; the console may too): <c>nobody | privileged | everyone</c>, a grace of 0–100 sign-ins, and whether mail
+/// Sets a domain's second-factor policy (Managers of the domain and Administrators, like the password policy; the
+/// console may too): <c>nobody | privileged | everyone</c>, a grace of 0–100 sign-ins, and whether mail
 /// clients need an app password once a second factor is on. Audited; a refusal is audited too.
 /// </summary>
 public sealed class SetTwoFactorPolicyHandler(LatchkeyDbContext db, AuditLog auditLog)
 {
     public const int MaxGrace = 100;
-
-    public async Task<Result<TwoFactorDomainPolicy>> GetAsync(string domain, Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var row = await db.Domains.AsNoTracking().SingleOrDefaultAsync(d => d.Name == domain, cancellationToken);
-        if (row is null)
-        {
-            return Result<TwoFactorDomainPolicy>.Fail(ErrorCodes.NotFound, "No such domain.");
-        }
-
-        return AccessPolicy.CanActInDomain(actor, domain, AdminAction.View) is { } refused
-            ? refused
-            : Result<TwoFactorDomainPolicy>.Ok(new TwoFactorDomainPolicy(row.Name, row.TwoFactorRequirement, row.TwoFactorGraceSignIns, row.MailNeedsAppPassword));
-    }
 
     public async Task<Result<TwoFactorDomainPolicy>> HandleAsync(TwoFactorDomainPolicy policy, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {

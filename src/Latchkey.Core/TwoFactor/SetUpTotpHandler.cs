@@ -10,7 +10,7 @@ namespace Latchkey.Core.TwoFactor;
 /// Starts (or restarts) setting up an authenticator app: a new random secret, stored protected and unconfirmed, so
 /// it opens nothing until <see cref="ConfirmTotpHandler"/> sees a first code. An account that already has a second
 /// factor needs a fresh step-up (adding a factor is sensitive); one that already has an authenticator app removes it
-/// first. <see cref="PendingAsync"/> shows a set-up in progress again (the page after a wrong first code).
+/// first. <see cref="GetPendingTotpSetupHandler"/> shows a set-up in progress again (the page after a wrong first code).
 /// </summary>
 public sealed class SetUpTotpHandler(LatchkeyDbContext db, TotpSecrets secrets, StepUp stepUp, TimeProvider timeProvider, IOptions<TwoFactorOptions> options)
 {
@@ -45,19 +45,5 @@ public sealed class SetUpTotpHandler(LatchkeyDbContext db, TotpSecrets secrets, 
         existing.LastUsedStep = 0;
         await db.SaveChangesAsync(cancellationToken);
         return Result<TotpSetup>.Ok(new TotpSetup(TotpCodes.GroupedKey(secret), TotpCodes.KeyUri(options.Value.Issuer, account.Email, secret)));
-    }
-
-    /// <summary>The set-up in progress of the account, or null when there is none.</summary>
-    public async Task<TotpSetup?> PendingAsync(Guid accountId, CancellationToken cancellationToken = default)
-    {
-        var pending = await db.TotpAuthenticators.AsNoTracking().SingleOrDefaultAsync(t => t.AccountId == accountId && t.ConfirmedAt == null, cancellationToken);
-        var email = await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Email).SingleOrDefaultAsync(cancellationToken);
-        if (pending is null || email is null)
-        {
-            return null;
-        }
-
-        var secret = secrets.Unprotect(pending.ProtectedSecret);
-        return new TotpSetup(TotpCodes.GroupedKey(secret), TotpCodes.KeyUri(options.Value.Issuer, email, secret));
     }
 }

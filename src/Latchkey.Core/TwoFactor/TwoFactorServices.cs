@@ -21,12 +21,14 @@ internal static class TwoFactorServices
         services.AddScoped<SecondFactorChanges>();
         services.AddScoped<CompleteTwoFactorSignInHandler>();
         services.AddScoped<SetUpTotpHandler>();
+        services.AddScoped<GetPendingTotpSetupHandler>();
         services.AddScoped<ConfirmTotpHandler>();
         services.AddScoped<RemoveTotpHandler>();
         services.AddScoped<RegenerateRecoveryCodesHandler>();
         services.AddScoped<VerifyStepUpHandler>();
         services.AddScoped<GetTwoFactorStatusHandler>();
         services.AddScoped<ResetSecondFactorHandler>();
+        services.AddScoped<GetTwoFactorPolicyHandler>();
         services.AddScoped<SetTwoFactorPolicyHandler>();
         services.AddSingleton<PasskeyRelyingParty>();
         services.AddScoped<PasskeyCeremonies>();

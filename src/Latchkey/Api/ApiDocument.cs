@@ -1,5 +1,4 @@
 using Latchkey.Core.Sessions;
-using Latchkey.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Http;
 using Scalar.AspNetCore;
 
 namespace Latchkey.Api;
@@ -8,19 +9,13 @@ namespace Latchkey.Api;
 /// and Administrators; anyone else signed in gets 403, an anonymous visitor is sent to <c>/login</c> as on every panel
 /// page. Scalar serves its scripts from this app (<c>/api/scalar.js</c>), never a CDN; fonts, telemetry, the agent and
 /// MCP are off so the page calls nothing but this origin. Its one inline script carries a fresh nonce
-/// (<see cref="Hosting.SecurityHeaders"/> names it in this answer's <c>script-src</c>).
+/// (Hosting/SecurityHeaders names it in this answer's <c>script-src</c>). <see cref="ApiPaths.IsReference"/> keeps
+/// the page and its assets out of the API's problem-details answers.
 /// </summary>
 internal static class ApiReference
 {
-    public const string Path = "/api";
-
-    private static readonly string[] _ownPaths = [Path, Path + "/", Path + "/scalar.js", Path + "/scalar.aspnetcore.js"];
-
-    /// <summary>The page and its assets are panel pages, not API answers (a redirect to /login, HTML errors).</summary>
-    public static bool Owns(PathString path) => path.HasValue && _ownPaths.Contains(path.Value, StringComparer.OrdinalIgnoreCase);
-
     public static void MapApiReference(this IEndpointRouteBuilder app) =>
-        app.MapScalarApiReference(Path, options => options
+        app.MapScalarApiReference(ApiPaths.ReferencePath, options => options
                 .WithTitle("Latchkey API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .AddDocument("v1")

@@ -13,5 +13,5 @@ internal sealed class ConsoleAddress(IServer server, IConfiguration configuratio
     public string Resolve() =>
         (PublicUrlSetting.Configured(configuration)
             ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? LatchkeyWebApplication.DefaultUrl).TrimEnd('/');
+            ?? WebOptions.DefaultUrl).TrimEnd('/');
 }

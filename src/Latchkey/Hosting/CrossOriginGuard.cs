@@ -1,5 +1,6 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 

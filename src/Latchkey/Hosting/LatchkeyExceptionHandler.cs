@@ -1,6 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Latchkey.Hosting;

@@ -1,3 +1,4 @@
+using Latchkey.Http;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,7 +11,7 @@ namespace Latchkey.Hosting;
 /// or consent page of an authorization request ends in a redirect to the client, and Chromium checks every redirect
 /// after a form post against the page's <c>form-action</c>. On those pages the origin of the request's
 /// <c>redirect_uri</c> is added, and only when it is one the client registered (OpenIddict has checked it on
-/// <see cref="OidcServer.AuthorizePath"/>; for a <c>returnUrl</c> that leads there it is checked here). Every other page
+/// <see cref="OidcPaths.AuthorizePath"/>; for a <c>returnUrl</c> that leads there it is checked here). Every other page
 /// keeps <c>form-action 'self'</c>.
 /// </summary>
 internal sealed class OidcFormTargets(IOpenIddictApplicationManager applications) : IAsyncPageFilter
@@ -22,7 +23,7 @@ internal sealed class OidcFormTargets(IOpenIddictApplicationManager applications
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        if (http.Request.Path.Equals(OidcServer.AuthorizePath, StringComparison.OrdinalIgnoreCase))
+        if (http.Request.Path.Equals(OidcPaths.AuthorizePath, StringComparison.OrdinalIgnoreCase))
         {
             if (http.GetOpenIddictServerRequest()?.RedirectUri is { } redirect && Uri.TryCreate(redirect, UriKind.Absolute, out var uri))
             {
@@ -45,7 +46,7 @@ internal sealed class OidcFormTargets(IOpenIddictApplicationManager applications
             returnUrl = (await http.Request.ReadFormAsync(http.RequestAborted))["returnUrl"];
         }
 
-        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith(OidcServer.AuthorizePath + "?", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith(OidcPaths.AuthorizePath + "?", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

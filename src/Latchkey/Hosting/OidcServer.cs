@@ -1,5 +1,6 @@
 using Latchkey.Core.Data;
 using Latchkey.Core.Oidc;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
@@ -12,20 +13,16 @@ namespace Latchkey.Hosting;
 /// The OpenID Connect provider on OpenIddict: authorization code with PKCE (S256 only), refresh tokens rotated on
 /// every use with no reuse leeway (a reused refresh token revokes its whole grant), discovery and JWKS at their
 /// well-known addresses, keys from the store (<see cref="OidcKeyRing"/>), never development certificates. Users sign
-/// in on Latchkey's own /login; the endpoints are <see cref="AuthorizePath"/> (a Razor Page, with consent),
-/// <see cref="TokenPath"/> and <see cref="EndSessionPath"/>.
+/// in on Latchkey's own /login; the endpoints are <see cref="OidcPaths.AuthorizePath"/> (a Razor Page, with consent),
+/// <see cref="OidcPaths.TokenPath"/> and <see cref="OidcPaths.EndSessionPath"/>.
 /// </summary>
 internal static class OidcServer
 {
-    public const string AuthorizePath = "/connect/authorize";
-    public const string TokenPath = "/connect/token";
-    public const string EndSessionPath = "/connect/logout";
-
     public static void AddLatchkeyOidcServer(this IServiceCollection services)
     {
         services.AddOpenIddict().AddServer(server =>
         {
-            server.SetAuthorizationEndpointUris(AuthorizePath).SetTokenEndpointUris(TokenPath).SetEndSessionEndpointUris(EndSessionPath);
+            server.SetAuthorizationEndpointUris(OidcPaths.AuthorizePath).SetTokenEndpointUris(OidcPaths.TokenPath).SetEndSessionEndpointUris(OidcPaths.EndSessionPath);
             server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
             server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
             server.RegisterScopes([.. OidcIdentity.SupportedScopes]);

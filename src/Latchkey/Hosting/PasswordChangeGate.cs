@@ -1,4 +1,5 @@
 using Latchkey.Core.Common;
+using Latchkey.Http;
 
 namespace Latchkey.Hosting;
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -11,6 +11,9 @@ public sealed class WebOptions
 {
     public const string SectionName = "Latchkey:Web";
 
+    /// <summary>Where the server listens when no <c>urls</c> or ports are configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public List<string> KnownProxies { get; set; } = [];
 
     /// <summary>How long a refusal that says "retry later" (429, 503 with Retry-After) is held before it is sent (<see cref="RefusalPacing"/>); zero sends at once.</summary>

@@ -1,5 +1,5 @@
 using Latchkey.Core.Accounts;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Localization;
 
 namespace Latchkey.Localization;

@@ -1,5 +1,5 @@
 using Latchkey.Core.Passwords;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

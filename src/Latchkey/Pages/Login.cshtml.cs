@@ -1,10 +1,9 @@
 using Fido2NetLib;
-using Latchkey.Api;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,7 +52,7 @@ public sealed class LoginModel(SignInHandler handler, PasskeySignInHandler passk
             return Page();
         }
 
-        if (ApiValidation.PasswordTooLong("password", Password) is { } tooLong)
+        if (RequestValidation.PasswordTooLong("password", Password) is { } tooLong)
         {
             Error = T.Describe(tooLong);
             return Page();

@@ -2,7 +2,7 @@ using Fido2NetLib;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +57,7 @@ public sealed class LoginTwoFactorModel(
         var result = await passkeys.BeginSecondFactorAsync(TwoFactorChallengeCookie.Read(HttpContext), cancellationToken);
         return result.Succeeded
             ? Content(result.Value, "application/json")
-            : new ObjectResult(Hosting.ApiProblems.Create(result.Failure)) { StatusCode = Hosting.ApiProblems.StatusFor(result.Failure.Code) };
+            : new ObjectResult(ApiProblems.Create(result.Failure)) { StatusCode = ApiProblems.StatusFor(result.Failure.Code) };
     }
 
     public async Task<IActionResult> OnPostPasskeyAsync(string? credential, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ public sealed class LoginTwoFactorModel(
             }
 
             Error = Latchkey.Localization.PageText.Of(HttpContext).Describe(result.Failure);
-            Response.StatusCode = Hosting.ApiProblems.StatusFor(result.Failure.Code);
+            Response.StatusCode = ApiProblems.StatusFor(result.Failure.Code);
             await LoadMethodsAsync(challenge, cancellationToken);
             return Page();
         }

@@ -1,6 +1,6 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

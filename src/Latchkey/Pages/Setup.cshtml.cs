@@ -1,7 +1,6 @@
-using Latchkey.Api;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +46,7 @@ public sealed class SetupModel(SetupToken setupToken, LatchkeyDbContext db, Comp
             return Page();
         }
 
-        if (ApiValidation.PasswordTooLong("password", Password) is { } tooLong)
+        if (RequestValidation.PasswordTooLong("password", Password) is { } tooLong)
         {
             Error = T.Describe(tooLong);
             return Page();

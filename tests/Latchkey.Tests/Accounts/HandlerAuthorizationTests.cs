@@ -41,7 +41,7 @@ public sealed class HandlerAuthorizationTests : IDisposable
         ["ChangeRole"] = (AccessRule.Account, async (s, a, t) => (await s.GetRequiredService<ChangeRoleHandler>().HandleAsync(t.Id, Role.Operator, t.Domain, true, a, AuditContext.Cli)).Failure),
         ["SetPasswordByAdmin"] = (AccessRule.Account, async (s, a, t) => (await s.GetRequiredService<SetPasswordByAdminHandler>().HandleAsync(new SetPasswordByAdminCommand(t.Id, null, true, false), a, AuditContext.Cli)).Failure),
         ["CreateAccount"] = (AccessRule.Domain, async (s, a, t) => (await s.GetRequiredService<CreateAccountHandler>().HandleAsync(new CreateAccountCommand($"new-{Guid.NewGuid():N}@{t.Domain}", Role.User, Generate: true), a, AuditContext.Cli)).Failure),
-        ["SetDomainPolicy"] = (AccessRule.HiddenDomain, async (s, a, t) => (await s.GetRequiredService<DomainPolicyHandler>().SetAsync(t.Domain, null, a, AuditContext.Cli)).Failure),
+        ["SetDomainPolicy"] = (AccessRule.HiddenDomain, async (s, a, t) => (await s.GetRequiredService<SetDomainPolicyHandler>().HandleAsync(t.Domain, null, a, AuditContext.Cli)).Failure),
         ["ListAccounts"] = (AccessRule.Staff, async (s, a, t) => (await s.GetRequiredService<ListAccountsHandler>().HandleAsync(new ListAccountsQuery(), a)).Failure),
         ["ListDomains"] = (AccessRule.Staff, async (s, a, t) => (await s.GetRequiredService<ListDomainsHandler>().HandleAsync(a)).Failure),
         ["CreateDomain"] = (AccessRule.Administrator, async (s, a, t) => (await s.GetRequiredService<CreateDomainHandler>().HandleAsync($"d{Guid.NewGuid():N}.test", a, AuditContext.Cli)).Failure),

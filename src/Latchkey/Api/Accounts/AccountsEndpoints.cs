@@ -6,7 +6,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 
 namespace Latchkey.Api.Accounts;
 
@@ -48,7 +48,7 @@ internal static class AccountsEndpoints
             return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "role", "The role must be User, Operator, Manager or Administrator."));
         }
 
-        if (body.Password is { } password && ApiValidation.PasswordTooLong("password", password) is { } tooLong)
+        if (body.Password is { } password && RequestValidation.PasswordTooLong("password", password) is { } tooLong)
         {
             return ApiProblems.Result(tooLong);
         }

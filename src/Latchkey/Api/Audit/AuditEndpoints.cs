@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

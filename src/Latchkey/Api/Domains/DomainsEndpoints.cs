@@ -1,7 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Passwords;
-using Latchkey.Hosting;
+using Latchkey.Http;
 
 namespace Latchkey.Api.Domains;
 
@@ -28,13 +28,13 @@ internal static class DomainsEndpoints
         return result.Succeeded ? TypedResults.Created($"/api/v1/domains/{result.Value.Name}", new CreatedDomainResponse(result.Value.Name)) : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> GetPolicyAsync(string name, HttpContext context, DomainPolicyHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetPolicyAsync(string name, HttpContext context, GetDomainPolicyHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.GetAsync(name, CurrentSession.Actor(context), cancellationToken);
+        var result = await handler.HandleAsync(name, CurrentSession.Actor(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(DomainPolicyView.From(result.Value)) : ApiProblems.Result(result.Failure);
     }
 
-    internal static async Task<IResult> SetPolicyAsync(string name, SetPolicyBody body, HttpContext context, DomainPolicyHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> SetPolicyAsync(string name, SetPolicyBody body, HttpContext context, SetDomainPolicyHandler handler, CancellationToken cancellationToken)
     {
         var policy = body.Preset is { } preset
             ? PasswordPolicy.FromPreset(preset) is { } known ? known : null
@@ -44,7 +44,7 @@ internal static class DomainsEndpoints
             return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "preset", "The preset must be 'default' or 'nist-800-63b'."));
         }
 
-        var result = await handler.SetAsync(name, policy, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
+        var result = await handler.HandleAsync(name, policy, CurrentSession.Actor(context), CurrentSession.Audit(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(DomainPolicyView.From(result.Value)) : ApiProblems.Result(result.Failure);
     }
 }

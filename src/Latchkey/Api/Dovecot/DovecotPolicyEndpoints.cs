@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Latchkey.Core.Common;
 using Latchkey.Core.Mailboxes;
-using Latchkey.Hosting;
+using Latchkey.Http;
 
 namespace Latchkey.Api.Dovecot;
 

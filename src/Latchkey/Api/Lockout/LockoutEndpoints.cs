@@ -1,5 +1,5 @@
 using Latchkey.Core.Lockout;
-using Latchkey.Hosting;
+using Latchkey.Http;
 
 namespace Latchkey.Api.Lockout;
 

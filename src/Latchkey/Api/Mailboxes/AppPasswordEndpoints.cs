@@ -1,6 +1,6 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Mailboxes;
-using Latchkey.Hosting;
+using Latchkey.Http;
 
 namespace Latchkey.Api.Mailboxes;
 

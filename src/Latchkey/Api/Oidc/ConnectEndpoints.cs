@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Latchkey.Core.Data;
 using Latchkey.Core.Oidc;
 using Latchkey.Core.Sessions;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +22,8 @@ internal static class ConnectEndpoints
 {
     public static void MapConnectEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(OidcServer.TokenPath, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods(OidcServer.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(OidcPaths.TokenPath, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods(OidcPaths.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
     internal static async Task<IResult> ExchangeAsync(HttpContext context, LatchkeyDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.Passwords;
@@ -77,7 +77,7 @@ internal static class PasswordEndpoints
             return ApiProblems.Result(Failure.Field(ErrorCodes.Validation, "password", "Give the password to check."));
         }
 
-        if (ApiValidation.PasswordTooLong("password", body.Password) is { } tooLong)
+        if (RequestValidation.PasswordTooLong("password", body.Password) is { } tooLong)
         {
             return ApiProblems.Result(tooLong);
         }

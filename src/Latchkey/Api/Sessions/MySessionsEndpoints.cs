@@ -1,6 +1,6 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.Sessions;

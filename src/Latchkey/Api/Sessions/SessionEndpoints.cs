@@ -3,7 +3,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.Sessions;
@@ -29,12 +29,12 @@ internal static class SessionEndpoints
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (ApiValidation.Required(("email", body.Email), ("password", body.Password)) is { } missing)
+        if (RequestValidation.Required(("email", body.Email), ("password", body.Password)) is { } missing)
         {
             return ApiProblems.Result(missing);
         }
 
-        if (ApiValidation.PasswordTooLong("password", body.Password!) is { } tooLong)
+        if (RequestValidation.PasswordTooLong("password", body.Password!) is { } tooLong)
         {
             return ApiProblems.Result(tooLong);
         }

@@ -4,7 +4,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.TwoFactor;

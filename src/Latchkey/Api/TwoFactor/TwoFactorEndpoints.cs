@@ -2,7 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.TwoFactor;
@@ -25,9 +25,9 @@ internal static class TwoFactorEndpoints
         return api;
     }
 
-    internal static async Task<IResult> GetPolicyAsync(string name, HttpContext context, SetTwoFactorPolicyHandler handler, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetPolicyAsync(string name, HttpContext context, GetTwoFactorPolicyHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.GetAsync(name, CurrentSession.Actor(context), cancellationToken);
+        var result = await handler.HandleAsync(name, CurrentSession.Actor(context), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.Result(result.Failure);
     }
 
@@ -47,7 +47,7 @@ internal static class TwoFactorEndpoints
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (ApiValidation.Required(("challenge", body?.Challenge)) is { } missing)
+        if (RequestValidation.Required(("challenge", body?.Challenge)) is { } missing)
         {
             return ApiProblems.Result(missing);
         }

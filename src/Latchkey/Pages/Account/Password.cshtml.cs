@@ -2,7 +2,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fido2NetLib;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Latchkey.Pages.Account;

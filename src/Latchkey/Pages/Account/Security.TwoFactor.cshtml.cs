@@ -2,7 +2,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
@@ -62,7 +62,7 @@ public sealed partial class SecurityModel
         return await RenderAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostConfirmTotpAsync(string? code, [FromServices] ConfirmTotpHandler handler, [FromServices] SetUpTotpHandler setUp, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmTotpAsync(string? code, [FromServices] ConfirmTotpHandler handler, [FromServices] GetPendingTotpSetupHandler pendingSetUp, CancellationToken cancellationToken)
     {
         var session = CurrentSession.Required(HttpContext);
         var result = await handler.HandleAsync(session.AccountId, session.SessionId, code, CurrentSession.Audit(HttpContext), cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class SecurityModel
         else
         {
             Fail(result.Failure, null);
-            if (await setUp.PendingAsync(session.AccountId, cancellationToken) is { } pending)
+            if (await pendingSetUp.HandleAsync(session.AccountId, cancellationToken) is { } pending)
             {
                 ShowSetup(pending);
             }
@@ -151,7 +151,7 @@ public sealed partial class SecurityModel
         }
 
         TwoFactorError = T.Describe(failure);
-        Response.StatusCode = Hosting.ApiProblems.StatusFor(failure.Code);
+        Response.StatusCode = ApiProblems.StatusFor(failure.Code);
     }
 
     private void ShowSetup(TotpSetup setup)

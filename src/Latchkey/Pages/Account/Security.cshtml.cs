@@ -3,7 +3,7 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Mailboxes;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

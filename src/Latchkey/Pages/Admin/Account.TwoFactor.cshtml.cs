@@ -1,6 +1,6 @@
 using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Latchkey.Pages.Admin;

@@ -4,7 +4,7 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Domains;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

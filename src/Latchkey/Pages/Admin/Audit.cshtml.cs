@@ -1,7 +1,6 @@
 using System.Reflection;
-using Latchkey.Api.Audit;
 using Latchkey.Core.Audit;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;

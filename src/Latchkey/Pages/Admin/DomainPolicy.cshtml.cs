@@ -2,7 +2,7 @@ using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Domains;
 using Latchkey.Core.Passwords;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Latchkey.Pages.Admin;
 
 /// <summary>The domain's password policy editor: the global policy, the NIST preset, or rule by rule, with a preview.</summary>
-public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
+public sealed class DomainPolicyModel(GetDomainPolicyHandler getPolicy, SetDomainPolicyHandler setPolicy) : PageModel
 {
     private Microsoft.Extensions.Localization.IStringLocalizer<Latchkey.Localization.Text> T => Latchkey.Localization.PageText.Of(HttpContext);
 
@@ -62,7 +62,7 @@ public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var result = await policies.GetAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
+        var result = await getPolicy.HandleAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             return NotFound();
@@ -91,7 +91,7 @@ public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
                 Blocklist = Blocklist,
             },
         };
-        var result = await policies.SetAsync(Name, policy, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
+        var result = await setPolicy.HandleAsync(Name, policy, CurrentSession.Actor(HttpContext), CurrentSession.Audit(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             switch (result.Failure.Code)
@@ -102,7 +102,7 @@ public sealed class DomainPolicyModel(DomainPolicyHandler policies) : PageModel
                     return Forbid();
             }
 
-            var current = await policies.GetAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
+            var current = await getPolicy.HandleAsync(Name, CurrentSession.Actor(HttpContext), cancellationToken);
             Current = current.Value!;
             Error = T.Describe(result.Failure);
             Response.StatusCode = StatusCodes.Status400BadRequest;

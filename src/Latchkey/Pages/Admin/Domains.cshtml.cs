@@ -1,7 +1,7 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Domains;
-using Latchkey.Hosting;
+using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

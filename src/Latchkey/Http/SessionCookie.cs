@@ -1,6 +1,6 @@
 using Latchkey.Core.Sessions;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
 /// <summary>Writes and clears the session cookie: HttpOnly, SameSite=Lax, Secure whenever the request is HTTPS.</summary>
 internal static class SessionCookie

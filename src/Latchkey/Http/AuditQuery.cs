@@ -2,7 +2,7 @@ using System.Globalization;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 
-namespace Latchkey.Api.Audit;
+namespace Latchkey.Http;
 
 /// <summary>
 /// The audit log's query-string filters, shared by the API, the export and the page: <c>account</c> (id or e-mail

@@ -1,8 +1,9 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Api;
 
 /// <summary>
 /// For a request authenticated by a personal API token: the endpoint's scope must be among the token's, else 403

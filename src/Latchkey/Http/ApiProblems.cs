@@ -1,7 +1,7 @@
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
 /// <summary>
 /// RFC 9457 problem details for every API failure, with Latchkey's <c>code</c> member and, for field failures,

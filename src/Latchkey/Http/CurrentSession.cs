@@ -1,8 +1,8 @@
 using Latchkey.Core.Sessions;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
-/// <summary>The authenticated session of a request, as <see cref="SessionAuthenticationHandler"/> found it.</summary>
+/// <summary>The authenticated session of a request, as the session authentication handler (Hosting/SessionAuthenticationHandler) found it.</summary>
 internal static class CurrentSession
 {
     public static AuthenticatedSession? Get(HttpContext context)

@@ -2,10 +2,10 @@ using System.Text;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 
-namespace Latchkey.Api;
+namespace Latchkey.Http;
 
 /// <summary>Checks of request bodies made before any handler (and any hashing) runs.</summary>
-internal static class ApiValidation
+internal static class RequestValidation
 {
     private static readonly string[] _requiredCode = ["required"];
 

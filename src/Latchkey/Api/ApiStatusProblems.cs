@@ -1,7 +1,8 @@
 using Latchkey.Core.Common;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Api;
 
 /// <summary>
 /// API answers the framework leaves without a body (an unknown route, a wrong method, a media type no endpoint

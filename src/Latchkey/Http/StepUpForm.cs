@@ -1,7 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.TwoFactor;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
 /// <summary>
 /// Pages ask for the step-up in place: a sensitive form carries an optional <c>stepUpCode</c> field (shown once the

@@ -1,4 +1,4 @@
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
 /// <summary>The client's address and browser as recorded in sessions and the audit log.</summary>
 internal static class RequestInfo

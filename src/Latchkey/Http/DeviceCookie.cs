@@ -1,7 +1,7 @@
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
 /// <summary>
 /// The browser's device cookie (<see cref="TrustedDevices"/>): HttpOnly, SameSite=Lax, Secure whenever the request is

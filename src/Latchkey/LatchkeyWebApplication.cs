@@ -7,21 +7,21 @@ using Latchkey.Core.Lockout;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Hosting;
+using Latchkey.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
-namespace Latchkey.Hosting;
+namespace Latchkey;
 
 /// <summary>The web panel and the REST API in one host.</summary>
 internal static class LatchkeyWebApplication
 {
     /// <summary>Request bodies larger than this are refused with 413 before they are read (64 KiB).</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
-
-    public const string DefaultUrl = "http://127.0.0.1:5080";
 
     public static WebApplication Build(string[] args)
     {
@@ -40,7 +40,7 @@ internal static class LatchkeyWebApplication
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey]))
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(WebOptions.DefaultUrl);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -1,4 +1,4 @@
-namespace Latchkey.Hosting;
+namespace Latchkey.Http;
 
 /// <summary>
 /// Carries the sign-in challenge from the password page to <c>/login/two-factor</c>: HttpOnly, SameSite=Strict,

@@ -8,25 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.Domains;
 
 /// <summary>
-/// Reads and sets a domain's own password policy (Managers of the domain and Administrators); setting null
-/// returns the domain to the global policy. A policy that cannot work (min above max, …) is refused with its problems.
+/// Sets a domain's own password policy (Managers of the domain and Administrators); setting null returns the domain
+/// to the global policy. A policy that cannot work (min above max, …) is refused with its problems.
 /// </summary>
-public sealed class DomainPolicyHandler(LatchkeyDbContext db, PasswordPolicyProvider policies, AuditLog auditLog)
+public sealed class SetDomainPolicyHandler(LatchkeyDbContext db, PasswordPolicyProvider policies, AuditLog auditLog)
 {
-    public async Task<Result<DomainPolicy>> GetAsync(string name, Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var domain = await FindAsync(name, cancellationToken);
-        if (domain is null || actor.RoleIn(domain.Name) is null)
-        {
-            return Result<DomainPolicy>.Fail(ErrorCodes.NotFound, "No such domain.");
-        }
-
-        var own = PasswordPolicyProvider.Parse(domain.PasswordPolicy);
-        return Result<DomainPolicy>.Ok(new DomainPolicy(domain.Name, own ?? policies.Global, own is not null));
-    }
-
-    public async Task<Result<DomainPolicy>> SetAsync(string name, PasswordPolicy? policy, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
+    public async Task<Result<DomainPolicy>> HandleAsync(string name, PasswordPolicy? policy, Actor actor, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var domain = await FindAsync(name, cancellationToken);

@@ -1,4 +1,3 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
@@ -35,7 +34,7 @@ public sealed class PasswordChangeEffects(
         history.Record(account);
         if (!string.IsNullOrEmpty(account.Email))
         {
-            outbox.Enqueue(PasswordChangedEmail.Create(account.Email, Now, context.Ip ?? "unknown", context.UserAgent ?? "", options.Value.PublicUrl, Accounts.Languages.CultureOf(account)));
+            outbox.Enqueue(PasswordChangedEmail.Create(account.Email, Now, context.Ip ?? "unknown", context.UserAgent ?? "", options.Value.PublicUrl, Data.Languages.CultureOf(account)));
         }
 
         await history.PruneAsync(account.Id, cancellationToken);

@@ -1,5 +1,5 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
@@ -49,7 +49,7 @@ public sealed class RequestPasswordResetHandler(
         }
 
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/reset-password?token={Uri.EscapeDataString(token)}";
-        outbox.Enqueue(PasswordResetEmail.Create(normalized, link, resetOptions.Value.TokenLifetime, context.Ip ?? "unknown", Accounts.Languages.CultureOf(account)));
+        outbox.Enqueue(PasswordResetEmail.Create(normalized, link, resetOptions.Value.TokenLifetime, context.Ip ?? "unknown", Data.Languages.CultureOf(account)));
         auditLog.Add(AuditEventTypes.PasswordResetRequested, AuditEventTypes.Success, context, account.Id, normalized);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

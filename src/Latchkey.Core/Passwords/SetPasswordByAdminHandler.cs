@@ -1,9 +1,7 @@
-using System.Text;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,9 +32,9 @@ public sealed class SetPasswordByAdminHandler(
             return Failure.Field(ErrorCodes.Validation, NewPasswordField, "Type a new password or ask for a generated one (one of the two).");
         }
 
-        if (command.NewPassword is { } typed && Encoding.UTF8.GetByteCount(typed) > SignInHandler.MaxPasswordBytes)
+        if (PasswordSize.Check(NewPasswordField, command.NewPassword) is { } tooLong)
         {
-            return Failure.Field(ErrorCodes.Validation, NewPasswordField, "The password is too long.");
+            return tooLong;
         }
 
         var account = await db.Users.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == command.AccountId, cancellationToken);

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Scalar.AspNetCore;
 
 namespace Latchkey.Api;

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Hosting;
 using Microsoft.AspNetCore.Localization;
 

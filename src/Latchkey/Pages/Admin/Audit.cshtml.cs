@@ -1,6 +1,7 @@
 using System.Reflection;
 using Latchkey.Api.Audit;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Hosting;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Http.Extensions;

@@ -2,9 +2,9 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Passwords.Blocklist;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Passwords;

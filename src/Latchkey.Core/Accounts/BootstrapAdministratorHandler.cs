@@ -1,3 +1,4 @@
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;

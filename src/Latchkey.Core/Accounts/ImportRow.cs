@@ -1,3 +1,5 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
 namespace Latchkey.Core.Accounts;
 
 /// <summary>One validated CSV row of <see cref="ImportAccountsHandler"/>.</summary>

@@ -1,4 +1,5 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
+using Latchkey.Core.Data;
 
 namespace Latchkey.Core.Audit;
 

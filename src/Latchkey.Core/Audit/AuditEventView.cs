@@ -1,3 +1,4 @@
+using Latchkey.Core.Data;
 namespace Latchkey.Core.Audit;
 
 /// <summary>An audit event as the API, the page and the exports show it; <see cref="Hash"/> in lower-case hex.</summary>

@@ -33,6 +33,15 @@ public static class ColumnWidths
     /// <summary>A hex SHA-256.</summary>
     public const int Sha256Hex = 64;
 
+    /// <summary>An outgoing message's recipient (RFC 5321's 320-character path).</summary>
+    public const int OutboxAddress = 320;
+
+    /// <summary>An outgoing message's subject.</summary>
+    public const int OutboxSubject = 256;
+
+    /// <summary>The last delivery error kept on an outgoing message.</summary>
+    public const int OutboxError = 256;
+
     /// <summary><paramref name="value"/>, cut to <paramref name="width"/> characters when longer.</summary>
     public static string Fit(string value, int width)
     {

@@ -1,14 +1,3 @@
-using Latchkey.Core.Accounts;
-using Latchkey.Core.Audit;
-using Latchkey.Core.Domains;
-using Latchkey.Core.Lockout;
-using Latchkey.Core.Mailboxes;
-using Latchkey.Core.Notifications;
-using Latchkey.Core.Oidc;
-using Latchkey.Core.Passwords;
-using Latchkey.Core.Sessions;
-using Latchkey.Core.Tokens;
-using Latchkey.Core.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +8,7 @@ namespace Latchkey.Core.Data;
 
 /// <summary>
 /// The one store. Identity's user tables hold the accounts; the rest is Latchkey's. The schema is owned by the
-/// SQL scripts under <c>Data/Sql/&lt;Provider&gt;/</c> and applied by <see cref="SchemaMigrator"/>, never by
+/// SQL scripts under <c>Data/Sql/&lt;Provider&gt;/</c> and applied by <c>SchemaMigrator</c>, never by
 /// <c>EnsureCreated</c>.
 /// </summary>
 public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> options)
@@ -28,10 +17,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     /// <summary>Accounts whose sessions this unit of work revoked; caches forget them when it commits.</summary>
     internal HashSet<Guid> PendingSessionInvalidations { get; } = [];
 
-    /// <summary>This unit of work owes back-channel logout tokens: its commit wakes the dispatcher (<see cref="Oidc.LogoutDeliveryKick"/>).</summary>
+    /// <summary>This unit of work owes back-channel logout tokens: its commit wakes the dispatcher (<c>LogoutDeliveryKick</c>).</summary>
     internal bool LogoutDeliveriesOwed { get; set; }
 
-    /// <summary>The transaction <see cref="AuditChainInterceptor"/> opened to chain a save that had none; it commits it.</summary>
+    /// <summary>The transaction <c>AuditChainInterceptor</c> opened to chain a save that had none; it commits it.</summary>
     internal IDbContextTransaction? OwnedAuditTransaction { get; set; }
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();

@@ -1,6 +1,4 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
-using Latchkey.Core.TwoFactor;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.Data;

@@ -1,13 +1,5 @@
-using Latchkey.Core.Accounts;
-using Latchkey.Core.Audit;
+using System.Security.Cryptography;
 using Latchkey.Core.Common;
-using Latchkey.Core.Domains;
-using Latchkey.Core.Lockout;
-using Latchkey.Core.Mailboxes;
-using Latchkey.Core.Notifications;
-using Latchkey.Core.Passwords;
-using Latchkey.Core.Sessions;
-using Latchkey.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -64,7 +56,7 @@ internal static partial class ModelConfiguration
         auditEvent.Property(e => e.Ip).HasMaxLength(ColumnWidths.Ip);
         auditEvent.Property(e => e.UserAgent).HasMaxLength(ColumnWidths.UserAgent);
         auditEvent.Property(e => e.Detail).HasMaxLength(256);
-        auditEvent.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength).IsRequired();
+        auditEvent.Property(e => e.Hash).HasMaxLength(SHA256.HashSizeInBytes).IsRequired();
         auditEvent.HasIndex(e => e.Sequence).IsUnique();
         auditEvent.HasIndex(e => e.OccurredAt);
         auditEvent.HasIndex(e => e.TargetId);
@@ -81,12 +73,12 @@ internal static partial class ModelConfiguration
     public static void ConfigureOutboxMessage(EntityTypeBuilder<OutboxMessage> message)
     {
         message.ToTable("outbox_messages");
-        message.Property(m => m.To).HasMaxLength(EmailOutbox.MaxAddressLength).IsRequired();
-        message.Property(m => m.Subject).HasMaxLength(EmailOutbox.MaxSubjectLength).IsRequired();
+        message.Property(m => m.To).HasMaxLength(ColumnWidths.OutboxAddress).IsRequired();
+        message.Property(m => m.Subject).HasMaxLength(ColumnWidths.OutboxSubject).IsRequired();
         message.Property(m => m.TextBody).IsRequired();
         message.Property(m => m.HtmlBody).IsRequired();
         message.Property(m => m.MessageId).HasMaxLength(256).IsRequired();
-        message.Property(m => m.LastError).HasMaxLength(DeliverDueMessagesHandler.MaxErrorLength);
+        message.Property(m => m.LastError).HasMaxLength(ColumnWidths.OutboxError);
         message.Property(m => m.Kind).HasMaxLength(32).IsRequired().HasDefaultValue(OutboxKinds.Email);
         message.HasIndex(m => m.MessageId).IsUnique();
 

@@ -1,4 +1,3 @@
-using Latchkey.Core.Oidc;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
 
 namespace Latchkey.Core.Lockout;
@@ -16,12 +16,12 @@ public sealed class FailedSignInRecorder(FailureCounter counter, StaleDevices st
     {
         if (account is not null && previous)
         {
-            await staleDevices.RecordAsync(account, SignInHandler.Protocol, ip, DeviceDescription.FromUserAgent(userAgent), cancellationToken);
+            await staleDevices.RecordAsync(account, LoginProtocols.Web, ip, DeviceDescription.FromUserAgent(userAgent), cancellationToken);
             return;
         }
 
         await counter.RecordFailureAsync(
-            new FailedLogin(account?.Id, login, ip, SignInHandler.Protocol, await counter.PwHashAsync(login, password, cancellationToken), deviceId ?? ""),
+            new FailedLogin(account?.Id, login, ip, LoginProtocols.Web, await counter.PwHashAsync(login, password, cancellationToken), deviceId ?? ""),
             cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Mailboxes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

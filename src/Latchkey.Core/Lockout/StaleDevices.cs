@@ -1,4 +1,3 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
@@ -21,7 +20,7 @@ public sealed class StaleDevices(
     SessionRevoker sessions,
     IOptions<LatchkeyOptions> options,
     TimeProvider timeProvider,
-    ILogger<StaleDevices> logger)
+    ILogger<StaleDevices> logger) : IStaleDeviceSource
 {
     /// <summary>Records one attempt with the previous password. Saves.</summary>
     public async Task RecordAsync(Account account, string protocol, string ip, string? deviceId, CancellationToken cancellationToken = default)
@@ -58,7 +57,7 @@ public sealed class StaleDevices(
             };
             db.StaleDevices.Add(row);
             var email = first && !string.IsNullOrEmpty(account.Email)
-                ? outbox.Enqueue(StaleDeviceEmail.Create(account.Email, now, protocol, ip, device, options.Value.PublicUrl, Accounts.Languages.CultureOf(account)))
+                ? outbox.Enqueue(StaleDeviceEmail.Create(account.Email, now, protocol, ip, device, options.Value.PublicUrl, Data.Languages.CultureOf(account)))
                 : null;
             try
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 

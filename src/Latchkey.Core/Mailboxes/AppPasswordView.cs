@@ -1,3 +1,4 @@
+using Latchkey.Core.Data;
 namespace Latchkey.Core.Mailboxes;
 
 /// <summary>An app password as listed (never the password): the API's <c>{"id","name","createdAt","lastUsedAt",…}</c>.</summary>

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;

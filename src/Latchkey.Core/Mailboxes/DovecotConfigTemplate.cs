@@ -1,4 +1,5 @@
 using System.Globalization;
+using Latchkey.Core.Lockout;
 
 namespace Latchkey.Core.Mailboxes;
 

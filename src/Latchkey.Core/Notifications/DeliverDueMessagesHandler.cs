@@ -42,7 +42,7 @@ public sealed class DeliverDueMessagesHandler(
     IOptions<OutboxOptions> options,
     ILogger<DeliverDueMessagesHandler> logger)
 {
-    public const int MaxErrorLength = 256;
+    public const int MaxErrorLength = ColumnWidths.OutboxError;
 
     public async Task<OutboxPass> HandleAsync(CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ namespace Latchkey.Core.Notifications;
 /// </summary>
 public sealed class EmailOutbox(LatchkeyDbContext db, TimeProvider timeProvider, IOptions<SmtpOptions> smtpOptions)
 {
-    public const int MaxAddressLength = 320;
-    public const int MaxSubjectLength = 256;
+    public const int MaxAddressLength = ColumnWidths.OutboxAddress;
+    public const int MaxSubjectLength = ColumnWidths.OutboxSubject;
 
     /// <summary>Queues <paramref name="email"/> for delivery as soon as the caller's <c>SaveChanges</c> commits.</summary>
     /// <exception cref="ArgumentException">The recipient is not one plain address, or the subject is not one short line.</exception>

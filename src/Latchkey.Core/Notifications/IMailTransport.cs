@@ -1,3 +1,4 @@
+using Latchkey.Core.Data;
 namespace Latchkey.Core.Notifications;
 
 /// <summary>

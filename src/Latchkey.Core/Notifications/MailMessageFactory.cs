@@ -1,4 +1,5 @@
 using System.Text;
+using Latchkey.Core.Data;
 using MimeKit;
 using MimeKit.Text;
 

@@ -1,6 +1,7 @@
 using System.Net;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Notifications;

@@ -1,3 +1,4 @@
+using Latchkey.Core.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,7 @@
-using System.Text;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -117,13 +116,15 @@ public sealed class ChangePasswordHandler(
             {
                 missing[field] = ["required"];
             }
-            else if (Encoding.UTF8.GetByteCount(value) > SignInHandler.MaxPasswordBytes)
+            else if (PasswordSize.IsTooLong(value))
             {
                 missing[field] = ["too_long"];
             }
         }
 
-        return missing.Count == 0 ? null : new Failure(ErrorCodes.Validation, "Fill in every field; passwords are at most 4 KiB.", missing);
+        return missing.Count == 0 ? null
+            : missing.Values.All(codes => codes.Contains("too_long")) ? new Failure(ErrorCodes.Validation, PasswordSize.TooLongMessage, missing)
+            : new Failure(ErrorCodes.Validation, "Fill in every field; passwords are at most 4 KiB.", missing);
     }
 
     private static Failure? ReadRefusal(IdentityResult result)

@@ -1,8 +1,6 @@
-using System.Text;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +19,14 @@ public sealed class ConfirmPasswordResetHandler(LatchkeyDbContext db, PasswordCh
     public async Task<Result<string>> HandleAsync(string? token, string? newPassword, string? confirmPassword, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (string.IsNullOrEmpty(newPassword) || Encoding.UTF8.GetByteCount(newPassword) > SignInHandler.MaxPasswordBytes)
+        if (string.IsNullOrEmpty(newPassword))
         {
             return Failure.Field(ErrorCodes.Validation, ChangePasswordHandler.NewPasswordField, "Choose a new password (at most 4 KiB).");
+        }
+
+        if (PasswordSize.Check(ChangePasswordHandler.NewPasswordField, newPassword) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (newPassword != confirmPassword)

@@ -1,5 +1,5 @@
 using System.Text;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Latchkey.Core.Passwords;

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;

@@ -1,5 +1,6 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Common;
+using Latchkey.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Latchkey.Core.Passwords;

@@ -1,4 +1,3 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

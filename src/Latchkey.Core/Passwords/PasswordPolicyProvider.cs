@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Latchkey.Core.Passwords;

@@ -13,7 +13,7 @@ public static class PasswordRuleTexts
     private static readonly ResourceManager _resources = new("Latchkey.Core.Passwords.PasswordRuleTexts", typeof(PasswordRuleTexts).Assembly);
 
     /// <summary>The cultures with a translation; the web host offers these to browsers.</summary>
-    public static IReadOnlyList<string> Cultures => Accounts.Languages.Supported;
+    public static IReadOnlyList<string> Cultures => Data.Languages.Supported;
 
     public static string Describe(string ruleId, PasswordPolicy policy, CultureInfo? culture = null)
     {

@@ -1,5 +1,5 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,8 +1,7 @@
-using System.Text;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Latchkey.Core.Passwords;
@@ -27,9 +26,9 @@ public sealed class SetPasswordByAdminHandler(AccountAccess access, PasswordPoli
             return Failure.Field(ErrorCodes.Validation, NewPasswordField, "Type a new password or ask for a generated one (one of the two).");
         }
 
-        if (command.NewPassword is { } typed && Encoding.UTF8.GetByteCount(typed) > SignInHandler.MaxPasswordBytes)
+        if (PasswordSize.Check(NewPasswordField, command.NewPassword) is { } tooLong)
         {
-            return Failure.Field(ErrorCodes.Validation, NewPasswordField, "The password is too long.");
+            return tooLong;
         }
 
         var allowed = await access.CheckAsync(

@@ -1,5 +1,4 @@
 using Latchkey.Core.Data;
-using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace Latchkey.Core.Sessions;
 /// panel access. Last-seen is written at most once per <see cref="LatchkeySessionOptions.LastSeenResolution"/>.
 /// A subclass says what a well-formed secret looks like, how its row is found and touched, and whether it idles out.
 /// </summary>
-public abstract class CredentialCheck(LatchkeyDbContext db, SessionCache cache, StaleDevices staleDevices, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
+public abstract class CredentialCheck(LatchkeyDbContext db, SessionCache cache, IStaleDeviceSource staleDevices, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
 {
     /// <summary>The stored side of a live credential, before its account is read.</summary>
     protected sealed record StoredCredential(Guid Id, Guid AccountId, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, IReadOnlyList<string>? Scopes);

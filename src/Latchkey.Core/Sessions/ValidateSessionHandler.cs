@@ -1,5 +1,4 @@
 using Latchkey.Core.Data;
-using Latchkey.Core.Lockout;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace Latchkey.Core.Sessions;
 /// Decides whether a cookie's token names a live session: present, not revoked, within its absolute lifetime and
 /// idle timeout, of an enabled account with panel access (the shared steps are in <see cref="CredentialCheck"/>).
 /// </summary>
-public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache cache, StaleDevices staleDevices, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
+public sealed class ValidateSessionHandler(LatchkeyDbContext db, SessionCache cache, IStaleDeviceSource staleDevices, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
     : CredentialCheck(db, cache, staleDevices, timeProvider, options)
 {
     protected override bool IdlesOut => true;

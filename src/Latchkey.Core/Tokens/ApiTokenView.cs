@@ -1,3 +1,4 @@
+using Latchkey.Core.Data;
 namespace Latchkey.Core.Tokens;
 
 /// <summary>A token as listed (never the secret): <c>{"id","name","scopes","createdAt","expiresAt","lastUsedAt"}</c>.</summary>

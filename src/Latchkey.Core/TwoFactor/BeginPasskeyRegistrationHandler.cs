@@ -1,8 +1,8 @@
 using Fido2NetLib;
 using Fido2NetLib.Objects;
+using Latchkey.Core.Access;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.TwoFactor;

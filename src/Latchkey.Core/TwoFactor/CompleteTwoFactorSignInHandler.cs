@@ -3,6 +3,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

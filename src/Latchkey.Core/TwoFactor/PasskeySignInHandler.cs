@@ -1,10 +1,9 @@
 using Fido2NetLib;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Core.TwoFactor;
@@ -130,7 +129,7 @@ public sealed class PasskeySignInHandler(
             var owner = known is { } ownerId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(a => a.Id == ownerId, cancellationToken) : null;
             var login = owner?.Email ?? "passkey";
             var pwHash = await counter.PwHashAsync(login, "passkey:" + (response?.Id ?? "") + ":" + ceremony?.Id, cancellationToken);
-            await counter.RecordFailureAsync(new FailedLogin(owner?.Id, login, ip, SignInHandler.Protocol, pwHash), cancellationToken);
+            await counter.RecordFailureAsync(new FailedLogin(owner?.Id, login, ip, LoginProtocols.Web, pwHash), cancellationToken);
             return await RefuseAsync(context, owner, "passkey_refused", cancellationToken);
         }
 
@@ -153,7 +152,7 @@ public sealed class PasskeySignInHandler(
     {
         auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, account?.Id, account?.Email ?? "passkey", reason);
         await db.SaveChangesAsync(cancellationToken);
-        LatchkeyMetrics.SignIn(reason, SignInHandler.Protocol);
+        LatchkeyMetrics.SignIn(reason, LoginProtocols.Web);
         return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, SignInHandler.RefusedMessage);
     }
 }

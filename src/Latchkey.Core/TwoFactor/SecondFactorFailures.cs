@@ -1,8 +1,6 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
-using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,7 +36,7 @@ public sealed class SecondFactorFailures(
 
         auditLog.Add(challenge is null ? AuditEventTypes.StepUp : AuditEventTypes.SignIn, AuditEventTypes.Failure, context, account.Id, account.Email, "wrong_second_factor");
         var pwHash = await counter.PwHashAsync(account.Email!, "second-factor:" + code, cancellationToken);
-        await counter.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, context.Ip ?? "", SignInHandler.Protocol, pwHash), cancellationToken);
+        await counter.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, context.Ip ?? "", LoginProtocols.Web, pwHash), cancellationToken);
         TwoFactorLog.WrongCode(logger, account.Id, failures);
     }
 }

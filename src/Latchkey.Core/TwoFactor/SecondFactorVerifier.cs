@@ -1,4 +1,3 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
@@ -53,7 +52,7 @@ public sealed class SecondFactorVerifier(
 
             var left = await db.RecoveryCodes.CountAsync(r => r.AccountId == account.Id && r.UsedAt == null, cancellationToken);
             auditLog.Add(AuditEventTypes.RecoveryCodeUsed, AuditEventTypes.Success, context, account.Id, account.Email, $"{left} left");
-            outbox.Enqueue(TwoFactorEmail.RecoveryCodeUsed(account.Email!, left, now, context.Ip, options.Value.PublicUrl, Accounts.Languages.CultureOf(account)));
+            outbox.Enqueue(TwoFactorEmail.RecoveryCodeUsed(account.Email!, left, now, context.Ip, options.Value.PublicUrl, Data.Languages.CultureOf(account)));
             return SecondFactorMethod.RecoveryCode;
         }
 

@@ -1,6 +1,6 @@
+using Latchkey.Core.Access;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

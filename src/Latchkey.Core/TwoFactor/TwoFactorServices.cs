@@ -1,4 +1,5 @@
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Common;
+using Latchkey.Core.SignIn;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +10,7 @@ internal static class TwoFactorServices
 {
     public static IServiceCollection AddTwoFactor(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StepUpOptions>().Bind(configuration.GetSection(StepUpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<StepUp>();
-        services.AddScoped<SessionOpener>();
+        services.AddValidatedOptions<TwoFactorOptions>(configuration, TwoFactorOptions.SectionName);
         services.AddSingleton<TotpSecrets>();
         services.AddScoped<TwoFactorPolicy>();
         services.AddScoped<ISignInSecondStep, TwoFactorSignInStep>();

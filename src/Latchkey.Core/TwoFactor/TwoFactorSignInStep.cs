@@ -1,8 +1,8 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.TwoFactor;

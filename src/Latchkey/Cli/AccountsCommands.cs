@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Helpdesk;
 
 namespace Latchkey.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Data;
+using Latchkey.Core.Store;
 
 namespace Latchkey.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Latchkey.Core;
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
+using Latchkey.Core.Store;
 
 namespace Latchkey.Cli;
 

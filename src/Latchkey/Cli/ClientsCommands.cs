@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Oidc;
 

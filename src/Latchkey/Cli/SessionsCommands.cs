@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
-using Latchkey.Core.Sessions;
 
 namespace Latchkey.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Latchkey.Core.Data;
+using Latchkey.Core.Store;
 
 namespace Latchkey.Cli;
 

@@ -1,3 +1,4 @@
+using Latchkey.Core.Data;
 using Latchkey.Core.Oidc;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;

@@ -1,5 +1,6 @@
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
+using Latchkey.Core.Store;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Hosting;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Helpdesk;
 
 namespace Latchkey.Http;
 

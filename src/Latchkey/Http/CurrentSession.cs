@@ -14,11 +14,11 @@ internal static class CurrentSession
     public static AuthenticatedSession Required(HttpContext context) =>
         Get(context) ?? throw new InvalidOperationException("The endpoint requires authorization but has no session.");
 
-    /// <summary>The signed-in person as the <see cref="Core.Accounts.AccessPolicy"/> sees them.</summary>
-    public static Core.Accounts.Actor Actor(HttpContext context)
+    /// <summary>The signed-in person as the <see cref="Core.Access.AccessPolicy"/> sees them.</summary>
+    public static Core.Access.Actor Actor(HttpContext context)
     {
         var session = Required(context);
-        return new Core.Accounts.Actor(session.AccountId, session.Email, session.Roles) { SessionId = session.SessionId };
+        return new Core.Access.Actor(session.AccountId, session.Email, session.Roles) { SessionId = session.SessionId };
     }
 
     public static Latchkey.Core.Audit.AuditContext Audit(HttpContext context)

@@ -1,5 +1,5 @@
 using Latchkey.Core.Lockout;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 
 namespace Latchkey.Http;
 

@@ -1,6 +1,5 @@
-using System.Text;
 using Latchkey.Core.Common;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Passwords;
 
 namespace Latchkey.Http;
 
@@ -23,9 +22,6 @@ internal static class RequestValidation
             missing.ToDictionary(f => f.Field, f => _requiredCode));
     }
 
-    /// <summary>Passwords over 4 KiB are refused unhashed: Argon2id over megabytes is a denial of service.</summary>
-    public static Failure? PasswordTooLong(string field, string password) =>
-        Encoding.UTF8.GetByteCount(password) > SignInHandler.MaxPasswordBytes
-            ? Failure.Field(ErrorCodes.Validation, field, $"The password is longer than {SignInHandler.MaxPasswordBytes} bytes.")
-            : null;
+    /// <summary>Passwords over <see cref="PasswordSize.MaxBytes"/> are refused unhashed, by Core's one rule and message.</summary>
+    public static Failure? PasswordTooLong(string field, string password) => PasswordSize.Check(field, password);
 }

@@ -1,4 +1,5 @@
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 
 namespace Latchkey.Http;
 

@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 
 namespace Latchkey.Localization;
 

@@ -2,6 +2,7 @@ using Fido2NetLib;
 using Latchkey.Core.Common;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Http;
 using Latchkey.Localization;
@@ -36,7 +37,7 @@ public sealed class LoginModel(SignInHandler handler, PasskeySignInHandler passk
     /// <summary>The switcher: remembers the language in a cookie and shows the sign-in page again in it.</summary>
     public IActionResult OnPostLanguage(string? language)
     {
-        if (Core.Accounts.Languages.Normalize(language) is { } code)
+        if (Core.Data.Languages.Normalize(language) is { } code)
         {
             LanguageCookie.Append(HttpContext, code);
         }

@@ -1,6 +1,7 @@
 using Fido2NetLib;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Http;
 using Latchkey.Localization;

@@ -1,5 +1,5 @@
 using Latchkey.Browser.Tests.Infrastructure;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Microsoft.Playwright;
 
 namespace Latchkey.Browser.Tests.Audit;

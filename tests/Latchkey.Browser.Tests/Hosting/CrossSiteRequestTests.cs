@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Latchkey.Browser.Tests.Infrastructure;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

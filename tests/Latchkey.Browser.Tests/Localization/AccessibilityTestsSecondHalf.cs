@@ -7,7 +7,7 @@ namespace Latchkey.Browser.Tests.Localization;
 [Trait("Provider", "sqlite")]
 public sealed class AccessibilityTestsSecondHalf(Chromium chromium, ITestOutputHelper output) : AccessibilityWalk(chromium, output), IClassFixture<Chromium>
 {
-    public static TheoryData<string> Languages => [.. Core.Accounts.Languages.Supported.Where((_, index) => index % 2 == 1)];
+    public static TheoryData<string> Languages => [.. Core.Data.Languages.Supported.Where((_, index) => index % 2 == 1)];
 
     [Theory]
     [MemberData(nameof(Languages))]

@@ -1,6 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Latchkey.Browser.Tests.Infrastructure;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

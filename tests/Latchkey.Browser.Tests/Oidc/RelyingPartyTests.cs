@@ -1,5 +1,5 @@
 using Latchkey.Browser.Tests.Infrastructure;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Oidc;

@@ -1,5 +1,5 @@
 using Latchkey.Browser.Tests.Infrastructure;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.TwoFactor;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,12 +1,13 @@
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Oidc;
 using Latchkey.Core.Passwords;
-using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

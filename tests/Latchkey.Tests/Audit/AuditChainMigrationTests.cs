@@ -1,4 +1,5 @@
 using Latchkey.Core.Data;
+using Latchkey.Core.Store;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -1,4 +1,5 @@
 using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
 
 namespace Latchkey.Tests.Audit;
 

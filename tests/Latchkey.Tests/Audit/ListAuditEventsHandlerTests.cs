@@ -1,6 +1,7 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

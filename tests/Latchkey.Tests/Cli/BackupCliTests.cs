@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Latchkey.Cli;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;

@@ -1,7 +1,7 @@
 using Latchkey.Cli;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,7 +127,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task AccountsImport_TwiceTheSameFile_CreatesOnceAndImportedHashWorks()
     {
-        var v3 = new Microsoft.AspNetCore.Identity.PasswordHasher<Core.Accounts.Account>().HashPassword(new Core.Accounts.Account(), "Legacy-Pass-1");
+        var v3 = new Microsoft.AspNetCore.Identity.PasswordHasher<Core.Data.Account>().HashPassword(new Core.Data.Account(), "Legacy-Pass-1");
         var file = Path.Combine(_store.DataDirectory, "accounts.csv");
         await File.WriteAllTextAsync(file,
             "email,role,domain,mailbox,password,password_hash\n" +

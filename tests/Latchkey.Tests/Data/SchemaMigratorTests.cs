@@ -1,6 +1,5 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Store;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -1,4 +1,4 @@
-using Latchkey.Core.Mailboxes;
+using Latchkey.Core.Lockout;
 
 namespace Latchkey.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Lockout;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -62,14 +63,14 @@ public sealed class AccountLockoutTests : IDisposable
 
         await using (var before = _host.CreateScope())
         {
-            (await before.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages.CountAsync(m => m.Kind == Core.Notifications.OutboxKinds.DovecotKick)).ShouldBe(0);
+            (await before.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages.CountAsync(m => m.Kind == Core.Data.OutboxKinds.DovecotKick)).ShouldBe(0);
         }
 
         (await FailAsync(account, "0fff")).ShouldBeTrue();
 
         await using var scope = _host.CreateScope();
         var kicks = await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().OutboxMessages
-            .Where(m => m.Kind == Core.Notifications.OutboxKinds.DovecotKick).ToListAsync();
+            .Where(m => m.Kind == Core.Data.OutboxKinds.DovecotKick).ToListAsync();
         kicks.ShouldHaveSingleItem().To.ShouldBe(account.Email);
     }
 

@@ -1,7 +1,7 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
-using Latchkey.Core.Mailboxes;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Lockout;
+using Latchkey.Core.SignIn;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -36,7 +36,7 @@ public sealed class StaleDevicesTests : IDisposable
         (await db.Users.SingleAsync(a => a.Id == account.Id)).LockoutEnd.ShouldBeNull();
         (await db.LoginFailures.CountAsync(f => f.AccountId == account.Id)).ShouldBe(0);
         var views = await scope.ServiceProvider.GetRequiredService<StaleDevices>().ListAsync(account.Id);
-        views.ShouldHaveSingleItem().ShouldBe(new Core.Accounts.StaleDeviceView("imap", "203.0.113.7", _host.Clock.GetUtcNow(), 30));
+        views.ShouldHaveSingleItem().ShouldBe(new Core.Sessions.StaleDeviceView("imap", "203.0.113.7", _host.Clock.GetUtcNow(), 30));
     }
 
     [Fact]

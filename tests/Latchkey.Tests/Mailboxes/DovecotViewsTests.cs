@@ -39,7 +39,7 @@ public sealed class DovecotViewsTests : IDisposable
         var disabled = await _host.CreateAccountAsync(UniqueEmail.New(), Password, mailbox: true);
         await using (var scope = _host.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Core.Accounts.SetAccountDisabledHandler>().HandleAsync(disabled.Id, true, Core.Accounts.Actor.Console, AuditContext.Cli);
+            await scope.ServiceProvider.GetRequiredService<Core.Accounts.SetAccountDisabledHandler>().HandleAsync(disabled.Id, true, Core.Access.Actor.Console, AuditContext.Cli);
         }
 
         (await QueryAsync("SELECT username FROM dovecot_passdb WHERE username = {0}", panelOnly.Email!)).ShouldBeEmpty();

@@ -50,7 +50,7 @@ public sealed class DovecotHashCompatibilityTests
         var hash = output.Trim();
         hash.ShouldStartWith("{" + scheme + "}");
         var hasher = new Core.Passwords.LatchkeyPasswordHasher(Hashers.Argon2id(1024, 1), Hashers.Gate());
-        var account = new Core.Accounts.Account();
+        var account = new Core.Data.Account();
 
         hasher.VerifyHashedPassword(account, hash, "Imported-Pass-1").ShouldBe(Microsoft.AspNetCore.Identity.PasswordVerificationResult.SuccessRehashNeeded);
         hasher.VerifyHashedPassword(account, hash, "Imported-Pass-2").ShouldBe(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed);

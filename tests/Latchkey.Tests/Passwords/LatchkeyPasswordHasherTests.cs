@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,12 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Notifications;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

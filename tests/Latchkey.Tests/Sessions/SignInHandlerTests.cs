@@ -1,9 +1,9 @@
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Latchkey.Core.Passwords;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -143,7 +143,7 @@ public sealed class SignInHandlerTests : IDisposable
         var gate = _host.Services.GetRequiredService<PasswordHashingGate>();
         var before = gate.TotalEntered;
 
-        var result = await SignInAsync(account.Email!, new string('a', SignInHandler.MaxPasswordBytes + 1));
+        var result = await SignInAsync(account.Email!, new string('a', PasswordSize.MaxBytes + 1));
 
         result.Failure!.Code.ShouldBe(ErrorCodes.Validation);
         gate.TotalEntered.ShouldBe(before);

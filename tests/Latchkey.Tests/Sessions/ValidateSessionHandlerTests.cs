@@ -1,7 +1,9 @@
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public sealed class ValidateSessionHandlerTests : IDisposable
 
         session.ShouldNotBeNull();
         session.AccountId.ShouldBe(account);
-        session.Roles.Single().Role.ShouldBe(Core.Accounts.Role.User);
+        session.Roles.Single().Role.ShouldBe(Core.Data.Role.User);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;

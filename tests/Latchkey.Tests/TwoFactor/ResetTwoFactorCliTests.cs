@@ -1,7 +1,7 @@
 using Latchkey.Cli;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Web.Tests.Infrastructure;
 
 namespace Latchkey.Web.Tests.Admin;

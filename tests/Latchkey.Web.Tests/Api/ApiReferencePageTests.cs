@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
 using Latchkey.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -14,7 +14,7 @@ public sealed partial class TextResourcesTests
 {
     private static readonly ResourceManager _text = new("Latchkey.Localization.Text", typeof(Program).Assembly);
 
-    public static TheoryData<string> Languages => [.. Core.Accounts.Languages.Supported];
+    public static TheoryData<string> Languages => [.. Core.Data.Languages.Supported];
 
     [Theory]
     [MemberData(nameof(Languages))]
@@ -62,7 +62,7 @@ public sealed partial class TextResourcesTests
         foreach (var key in UsedKeys())
         {
             var expected = Placeholder().Matches(key).Select(m => m.Value).Order().ToArray();
-            foreach (var language in Core.Accounts.Languages.Supported)
+            foreach (var language in Core.Data.Languages.Supported)
             {
                 var translated = Set(_text, language)?.GetValueOrDefault(key) as string ?? "";
                 if (!Placeholder().Matches(translated).Select(m => m.Value).Order().SequenceEqual(expected))

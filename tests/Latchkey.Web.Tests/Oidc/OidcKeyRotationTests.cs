@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Oidc;
 using Latchkey.Hosting;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
 using Latchkey.Core.Oidc;
 using Latchkey.Core.Passwords;
 using Latchkey.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Data;
 using Latchkey.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Net;
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Web.Tests.Infrastructure;
 
 namespace Latchkey.Web.Tests.Pages;

@@ -108,7 +108,7 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
 
         using var client = factory.NewClient();
         var refused = await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), Origin) });
-        (await Problems.ReadAsync(refused, "invalid_credentials")).GetProperty("title").GetString().ShouldBe(Core.Sessions.SignInHandler.RefusedMessage);
+        (await Problems.ReadAsync(refused, "invalid_credentials")).GetProperty("title").GetString().ShouldBe(Core.SignIn.SignInHandler.RefusedMessage);
     }
 
     [Fact]

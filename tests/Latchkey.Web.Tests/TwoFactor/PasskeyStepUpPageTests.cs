@@ -97,7 +97,7 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
     public async Task AdminStepUpForm_AfterAPasskeyStepUp_ConfirmsWithoutACode_ThenTheActionGoesThrough()
     {
         var domain = NewDomain();
-        var admin = await factory.CreateAccountAsync(UniqueEmail.New(domain: domain), Password, Core.Accounts.Role.Administrator);
+        var admin = await factory.CreateAccountAsync(UniqueEmail.New(domain: domain), Password, Core.Data.Role.Administrator);
         var target = await factory.CreateAccountAsync(UniqueEmail.New(domain: domain), Password);
         using var client = await factory.SignedInClientAsync(admin.Email!, Password);
         using var passkey = await RegisterAsync(client, "Key");

@@ -1,6 +1,5 @@
 using Latchkey.Api.TwoFactor;
-using Latchkey.Core.Accounts;
-using Latchkey.Core.Lockout;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Sessions;
 
 namespace Latchkey.Api.Accounts;

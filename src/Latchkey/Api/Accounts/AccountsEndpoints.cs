@@ -1,10 +1,12 @@
 using Latchkey.Api.Passwords;
 using Latchkey.Api.Sessions;
 using Latchkey.Api.TwoFactor;
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Passwords;
-using Latchkey.Core.Sessions;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Http;
 

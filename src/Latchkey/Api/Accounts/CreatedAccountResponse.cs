@@ -1,4 +1,4 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Helpdesk;
 
 namespace Latchkey.Api.Accounts;
 

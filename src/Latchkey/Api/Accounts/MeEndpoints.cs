@@ -1,4 +1,5 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

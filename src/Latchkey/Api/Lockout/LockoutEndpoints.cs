@@ -1,3 +1,4 @@
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Lockout;
 using Latchkey.Http;
 

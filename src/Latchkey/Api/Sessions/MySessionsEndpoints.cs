@@ -1,3 +1,4 @@
+using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Latchkey.Http;

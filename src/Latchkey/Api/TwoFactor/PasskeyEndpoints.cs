@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.SignIn;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Http;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Fido2NetLib;
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Access;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using Latchkey.Core.Sessions;
+using Latchkey.Core.Access;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,10 @@
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
 using Latchkey.Core.Common;
+using Latchkey.Core.Data;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
-using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Http;
 using Latchkey.Localization;

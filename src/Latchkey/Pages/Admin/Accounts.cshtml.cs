@@ -1,5 +1,6 @@
-using Latchkey.Core.Accounts;
+using Latchkey.Core.Access;
 using Latchkey.Core.Domains;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

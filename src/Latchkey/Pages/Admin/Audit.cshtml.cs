@@ -1,5 +1,6 @@
 using System.Reflection;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Helpdesk;
 using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Http.Extensions;

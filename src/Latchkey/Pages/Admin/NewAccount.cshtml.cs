@@ -1,4 +1,6 @@
+using Latchkey.Core.Access;
 using Latchkey.Core.Accounts;
+using Latchkey.Core.Data;
 using Latchkey.Http;
 using Latchkey.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +17,7 @@ public sealed class NewAccountModel(CreateAccountHandler create) : PageModel
     public string? Email { get; set; }
 
     [BindProperty]
-    public string Role { get; set; } = nameof(Core.Accounts.Role.User);
+    public string Role { get; set; } = nameof(Core.Data.Role.User);
 
     [BindProperty(SupportsGet = true)]
     public string? Domain { get; set; }

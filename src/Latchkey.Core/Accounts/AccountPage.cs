@@ -1,4 +1,0 @@
-namespace Latchkey.Core.Accounts;
-
-/// <summary>One page of accounts: the API's <c>{"items":[…],"total":N}</c>.</summary>
-public sealed record AccountPage(IReadOnlyList<AccountView> Items, int Total);

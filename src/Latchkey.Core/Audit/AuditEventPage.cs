@@ -1,4 +1,0 @@
-namespace Latchkey.Core.Audit;
-
-/// <summary>One page of audit events: the API's <c>{"items":[…],"total":N}</c>, total counting every match.</summary>
-public sealed record AuditEventPage(IReadOnlyList<AuditEventView> Items, int Total);

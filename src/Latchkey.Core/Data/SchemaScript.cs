@@ -1,4 +1,0 @@
-namespace Latchkey.Core.Data;
-
-/// <summary>One numbered schema change for one provider.</summary>
-public sealed record SchemaScript(int Version, string Name, string Sql);

@@ -1,5 +1,5 @@
-using Latchkey.Core.Data;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Sessions;
 

@@ -24,7 +24,7 @@ namespace Latchkey.Core;
 /// The one entry point of Latchkey.Core: each folder registers its own services, bottom to top in the order of
 /// docs/architecture.md. The context is composed here, the one place that knows the interceptors of every folder.
 /// </summary>
-public static class CoreServiceCollectionExtensions
+internal static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddLatchkeyCore(this IServiceCollection services, IConfiguration configuration)
     {

@@ -21,7 +21,7 @@ namespace Latchkey.Core.Audit;
 /// user agent, detail. Every field is optional-tagged, required ones included, so the layout has one rule.
 /// The row id is not covered: it is the storage key; the sequence is the event's place in the chain.
 /// </remarks>
-public static class AuditChain
+internal static class AuditChain
 {
     public const int HashLength = 32;
 

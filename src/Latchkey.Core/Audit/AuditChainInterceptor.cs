@@ -34,7 +34,7 @@ namespace Latchkey.Core.Audit;
 /// audit events last in a unit of work (as every handler does: add, save, commit) so that span stays short.
 /// </para>
 /// </remarks>
-public sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterceptor
+internal sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterceptor
 {
     private AuditChainKeying? _keying;
 

@@ -8,7 +8,7 @@ namespace Latchkey.Core.Audit;
 /// The row of <c>audit_chain_keying</c> (schema version 18): events from <see cref="KeyedFrom"/> on are HMAC-keyed,
 /// earlier ones (written before the upgrade) are plain SHA-256 links. <see cref="Tag"/> binds the boundary to the key.
 /// </summary>
-public sealed record AuditChainKeying(long KeyedFrom, byte[] Tag)
+internal sealed record AuditChainKeying(long KeyedFrom, byte[] Tag)
 {
     /// <summary>The row, or null when it was deleted; read inside the caller's transaction when it has one.</summary>
     public static async Task<AuditChainKeying?> ReadAsync(LatchkeyDbContext db, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Latchkey.Core.Common;
 /// declares them with these constants, and <see cref="Fit"/> cuts a value to its column before it is stored, so a
 /// hostile 10 kB user agent is stored cut, never refused by the database.
 /// </summary>
-public static class ColumnWidths
+internal static class ColumnWidths
 {
     /// <summary>An e-mail address or login as typed (RFC 5321 allows 254; a little room for what was typed around it).</summary>
     public const int Login = 256;

@@ -6,7 +6,7 @@ namespace Latchkey.Core.Common;
 /// Parses the addresses that are user names. Stored lower-case, with the domain in IDNA ASCII form, so
 /// <c>Jane@Exämple.com</c> and <c>jane@xn--exmple-cua.com</c> are the same account.
 /// </summary>
-public static class EmailAddress
+internal static class EmailAddress
 {
     public const int MaxLength = 254;
 

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Data;
 /// Keeps the Data Protection key ring in the store, so every node protects and unprotects with the same keys
 /// (antiforgery tokens, anything else the framework protects) and keys survive restarts and new machines.
 /// </summary>
-public sealed class DataProtectionKeyRepository(IServiceScopeFactory scopes) : IXmlRepository
+internal sealed class DataProtectionKeyRepository(IServiceScopeFactory scopes) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {

@@ -10,7 +10,7 @@ namespace Latchkey.Core.Data;
 /// Reverses <see cref="KeyFileXmlEncryptor"/>. Data Protection creates it by type name from the stored XML, with the
 /// service provider, so the key comes from the same <see cref="StoreKeyFile"/>; a wrong key file fails the GCM tag.
 /// </summary>
-public sealed class KeyFileXmlDecryptor(IServiceProvider services) : IXmlDecryptor
+internal sealed class KeyFileXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement)
     {

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Data;
 /// Encrypts each Data Protection key's XML with AES-256-GCM under the <see cref="StoreKeyFile"/> before it goes to the
 /// store: <c>&lt;encryptedKey&gt;&lt;value&gt;base64(nonce | tag | ciphertext)&lt;/value&gt;&lt;/encryptedKey&gt;</c>.
 /// </summary>
-public sealed class KeyFileXmlEncryptor(StoreKeyFile keyFile) : IXmlEncryptor
+internal sealed class KeyFileXmlEncryptor(StoreKeyFile keyFile) : IXmlEncryptor
 {
     internal const int NonceBytes = 12;
     internal const int TagBytes = 16;

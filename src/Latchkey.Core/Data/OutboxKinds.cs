@@ -4,7 +4,7 @@ namespace Latchkey.Core.Data;
 /// The kinds of outbox message. Each is delivered after its change commits, retried with backoff until it succeeds;
 /// a kind other than <see cref="Email"/> is delivered by the <c>IOutboxDelivery</c> registered for it.
 /// </summary>
-public static class OutboxKinds
+internal static class OutboxKinds
 {
     public const string Email = "email";
 

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Lockout;
 /// password repeated gives the same value; different passwords almost always differ (1 in 4096 collide). Too short
 /// to test password guesses against, so it may be stored.
 /// </summary>
-public static class DovecotPwHash
+internal static class DovecotPwHash
 {
     /// <summary>The truncation written into the generated configuration (<c>auth_policy_hash_truncate</c>).</summary>
     public const int Bits = 12;

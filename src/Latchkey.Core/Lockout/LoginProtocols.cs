@@ -5,7 +5,7 @@ namespace Latchkey.Core.Lockout;
 /// (<c>imap</c>, <c>submission</c>, <c>pop3</c> …); Latchkey's own sign-ins (password, second step, passkey) are
 /// <see cref="Web"/>.
 /// </summary>
-public static class LoginProtocols
+internal static class LoginProtocols
 {
     /// <summary>The web panel and the REST API's sign-in.</summary>
     public const string Web = "web";

@@ -7,7 +7,7 @@ namespace Latchkey.Core.Mailboxes;
 /// App passwords: 20 random characters in five groups (<c>abcd-efgh-jkmn-pqrs-tuvw</c>, about 99 bits), lower-case
 /// letters and digits without look-alikes, easy to type on a phone.
 /// </summary>
-public static class AppPasswordGenerator
+internal static class AppPasswordGenerator
 {
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
     private const int Groups = 5;

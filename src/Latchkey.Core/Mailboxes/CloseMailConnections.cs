@@ -8,7 +8,7 @@ namespace Latchkey.Core.Mailboxes;
 /// Signing an account out everywhere, and locking it, also close its open IMAP and SMTP connections: queued in the
 /// same transaction, sent to Dovecot (<c>doveadm kick</c>) by the outbox after commit.
 /// </summary>
-public sealed class CloseMailConnections(MailConnectionKicks kicks) : ISignOutEverywhereHook, IAccountLockedHook
+internal sealed class CloseMailConnections(MailConnectionKicks kicks) : ISignOutEverywhereHook, IAccountLockedHook
 {
     public Task SignedOutEverywhereAsync(Guid accountId, string reason, CancellationToken cancellationToken) =>
         kicks.EnqueueAsync(accountId, cancellationToken);

@@ -14,7 +14,7 @@ namespace Latchkey.Core.Mailboxes;
 /// address. Kicking an account with no connection succeeds. Any other answer throws, so the outbox retries. Before
 /// Latchkey has generated a configuration there is no Dovecot to tell, and the message is dropped with a warning.
 /// </summary>
-public sealed class DoveadmKickDelivery(DovecotPolicySecrets secrets, ILogger<DoveadmKickDelivery> logger) : IOutboxDelivery
+internal sealed class DoveadmKickDelivery(DovecotPolicySecrets secrets, ILogger<DoveadmKickDelivery> logger) : IOutboxDelivery
 {
     /// <summary>doveadm's exit code when the mask matched no connection ("no users kicked"): nothing to close.</summary>
     public const int NothingToKick = 68;

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Mailboxes;
 /// and nonce, and no auth cache (a cached entry would let an old password work after a change). Dovecot's own
 /// per-IP auth penalty is off: Latchkey's policy decides refusals and delays.
 /// </summary>
-public static class DovecotConfigTemplate
+internal static class DovecotConfigTemplate
 {
     /// <summary>Attributes sent with every policy request; <c>stale</c> and <c>app_password</c> come from our passdbs.</summary>
     public const string PolicyAttributes =

@@ -35,7 +35,7 @@ namespace Latchkey.Core.Notifications;
 /// <see cref="OutboxMessage.LastError"/> names the exception types and status codes only.
 /// </para>
 /// </remarks>
-public sealed class DeliverDueMessagesHandler(
+internal sealed class DeliverDueMessagesHandler(
     LatchkeyDbContext db,
     OutboxDeliveries deliveries,
     TimeProvider timeProvider,

@@ -8,7 +8,7 @@ namespace Latchkey.Core.Notifications;
 /// opened with the greeting and closed with the "sent automatically" line; the message's own paragraphs go between.
 /// Texts from <see cref="EmailTexts"/> are Latchkey's own and go in as they are; callers encode every value.
 /// </summary>
-public static class EmailHtml
+internal static class EmailHtml
 {
     public static string Document(CultureInfo culture, string subject, string paragraphs)
     {

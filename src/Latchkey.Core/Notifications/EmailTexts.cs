@@ -7,7 +7,7 @@ namespace Latchkey.Core.Notifications;
 /// The sentences of the e-mails Latchkey sends, in the recipient's language: <c>EmailTexts.resx</c> (English, the
 /// fallback) and its translations beside it. A missing name throws, so a typo fails the first test that sends mail.
 /// </summary>
-public static class EmailTexts
+internal static class EmailTexts
 {
     private static readonly ResourceManager _resources = new("Latchkey.Core.Notifications.EmailTexts", typeof(EmailTexts).Assembly);
 

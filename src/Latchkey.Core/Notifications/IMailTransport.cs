@@ -5,7 +5,7 @@ namespace Latchkey.Core.Notifications;
 /// The boundary to whatever takes Latchkey's e-mail away: an SMTP server (<see cref="SmtpMailTransport"/>) or the
 /// pickup folder (<see cref="PickupDirectoryTransport"/>).
 /// </summary>
-public interface IMailTransport
+internal interface IMailTransport
 {
     /// <summary>
     /// Hands <paramref name="message"/> over. Returns once the other side has accepted it; throws when it has not,

@@ -8,7 +8,7 @@ namespace Latchkey.Core.Notifications;
 /// the outbox dispatcher asks Dovecot (<c>doveadm kick</c>) only after the change commits, and retries until it
 /// answers. Accounts without a mailbox have no mail connections and queue nothing.
 /// </summary>
-public sealed class MailConnectionKicks(LatchkeyDbContext db, TimeProvider timeProvider)
+internal sealed class MailConnectionKicks(LatchkeyDbContext db, TimeProvider timeProvider)
 {
     public async Task EnqueueAsync(Guid accountId, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ namespace Latchkey.Core.Notifications;
 /// Hands each claimed outbox message to what delivers its kind: e-mail to the <see cref="IMailTransport"/>, any
 /// other kind to the <see cref="IOutboxDelivery"/> registered for it. A new kind is one more registration.
 /// </summary>
-public sealed class OutboxDeliveries(IMailTransport mail, IEnumerable<IOutboxDelivery> deliveries)
+internal sealed class OutboxDeliveries(IMailTransport mail, IEnumerable<IOutboxDelivery> deliveries)
 {
     private readonly Dictionary<string, IOutboxDelivery> _byKind = deliveries.ToDictionary(d => d.Kind, StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Notifications;
 /// given the new password, and what to do if it was not the account's owner (reset the password at
 /// <c>/forgot-password</c>, tell the administrator). It never contains the password or a link that signs anyone in.
 /// </summary>
-public static class PasswordChangedEmail
+internal static class PasswordChangedEmail
 {
     /// <summary>The English subject (each language has its own, in <see cref="EmailTexts"/>).</summary>
     public const string Subject = "Your password was changed";

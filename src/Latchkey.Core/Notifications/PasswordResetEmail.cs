@@ -7,7 +7,7 @@ namespace Latchkey.Core.Notifications;
 /// The forgot-password message, in the account's language: the single-use link, how long it works, and what to do
 /// if it wasn't you.
 /// </summary>
-public static class PasswordResetEmail
+internal static class PasswordResetEmail
 {
     /// <summary>The English subject (each language has its own, in <see cref="EmailTexts"/>).</summary>
     public const string Subject = "Reset your password";

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Notifications;
 /// to disk and renamed into place. The name depends only on the message, so a repeated delivery replaces the file
 /// instead of adding a second one. The folder (0700) and its files (0600) are readable by the service's user only.
 /// </summary>
-public sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyOptions, IOptions<SmtpOptions> smtpOptions, TimeProvider timeProvider)
+internal sealed class PickupDirectoryTransport(IOptions<LatchkeyOptions> latchkeyOptions, IOptions<SmtpOptions> smtpOptions, TimeProvider timeProvider)
     : IMailTransport
 {
     public const string FolderName = "mail-outbox";

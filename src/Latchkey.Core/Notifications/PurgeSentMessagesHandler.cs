@@ -9,7 +9,7 @@ namespace Latchkey.Core.Notifications;
 /// Deletes messages delivered more than <see cref="OutboxOptions.KeepSentFor"/> ago, so that the bodies (which name
 /// IP addresses and browsers) do not stay in the store for ever. Undelivered messages are never deleted.
 /// </summary>
-public sealed class PurgeSentMessagesHandler(
+internal sealed class PurgeSentMessagesHandler(
     LatchkeyDbContext db,
     TimeProvider timeProvider,
     IOptions<OutboxOptions> options,

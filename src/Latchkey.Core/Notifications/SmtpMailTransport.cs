@@ -11,7 +11,7 @@ namespace Latchkey.Core.Notifications;
 /// for a local relay, none; SMTP AUTH when credentials are set; the certificate checked by
 /// <see cref="SmtpCertificatePin"/>. An attempt longer than <see cref="SmtpOptions.Timeout"/> fails.
 /// </summary>
-public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvider timeProvider) : IMailTransport
+internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvider timeProvider) : IMailTransport
 {
     private readonly Lazy<SmtpCertificatePin> _pin = new(() => new SmtpCertificatePin(options.Value));
 

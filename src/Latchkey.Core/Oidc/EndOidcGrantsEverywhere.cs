@@ -13,7 +13,7 @@ namespace Latchkey.Core.Oidc;
 /// registered a <c>backchannel_logout_uri</c> is owed a logout token (<see cref="LogoutDelivery"/>), sent after commit:
 /// one per Latchkey session its grants came from, carrying that <c>sid</c> (sub only when no grant names a session).
 /// </summary>
-public sealed class EndOidcGrantsEverywhere(LatchkeyDbContext db, TimeProvider timeProvider) : ISignOutEverywhereHook, IAccountLockedHook
+internal sealed class EndOidcGrantsEverywhere(LatchkeyDbContext db, TimeProvider timeProvider) : ISignOutEverywhereHook, IAccountLockedHook
 {
     /// <summary>A lock ends the account's grants as a sign-out everywhere does (the sessions are refused while it holds).</summary>
     public Task LockedAsync(Guid accountId, CancellationToken cancellationToken) =>

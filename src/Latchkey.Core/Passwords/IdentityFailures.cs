@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Latchkey.Core.Passwords;
 
 /// <summary>Turns Identity's errors into Latchkey's codes: password rules become <see cref="ErrorCodes.PasswordPolicy"/>.</summary>
-public static class IdentityFailures
+internal static class IdentityFailures
 {
     public static Failure ToFailure(IdentityResult result, string passwordField)
     {

@@ -6,7 +6,7 @@ namespace Latchkey.Core.Passwords;
 /// Cryptographically random passwords with at least one upper-case letter, lower-case letter, digit and special
 /// character, from an alphabet without look-alikes (no 0/O, 1/l/I) so they can be read out over the phone.
 /// </summary>
-public static class PasswordGenerator
+internal static class PasswordGenerator
 {
     public const int DefaultLength = 20;
     private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";

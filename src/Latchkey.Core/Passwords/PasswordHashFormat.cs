@@ -7,7 +7,7 @@ namespace Latchkey.Core.Passwords;
 /// Checks an imported <c>password_hash</c> before it is stored: a hash <see cref="LatchkeyPasswordHasher"/> can verify,
 /// with sane parameters, so a malformed string cannot become an account nobody can ever sign in to.
 /// </summary>
-public static partial class PasswordHashFormat
+internal static partial class PasswordHashFormat
 {
     /// <summary>libsodium's largest Argon2id memory cost (4 TiB in KiB is out of reach anyway; this is 4 GiB).</summary>
     public const int MaxArgon2MemoryKiB = 4 * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace Latchkey.Core.Passwords;
 /// <see cref="IdentityError"/> whose <see cref="IdentityError.Code"/> is the rule id. The history rule costs one
 /// Argon2id verification per remembered password, so it runs only when every cheaper rule passed.
 /// </summary>
-public sealed class PasswordPolicyValidator(PasswordPolicyProvider policies, PasswordRules rules, PasswordHistory history) : IPasswordValidator<Account>
+internal sealed class PasswordPolicyValidator(PasswordPolicyProvider policies, PasswordRules rules, PasswordHistory history) : IPasswordValidator<Account>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
     {

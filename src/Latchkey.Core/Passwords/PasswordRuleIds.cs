@@ -1,7 +1,7 @@
 namespace Latchkey.Core.Passwords;
 
 /// <summary>The rule ids shared by the API (<c>errors.newPassword</c>), the live checklist and the policy editor.</summary>
-public static class PasswordRuleIds
+internal static class PasswordRuleIds
 {
     public const string MinLength = "min_length";
     public const string MaxLength = "max_length";

@@ -1,7 +1,7 @@
 namespace Latchkey.Core.Sessions;
 
 /// <summary>"Firefox on Linux", "Safari on iPhone", "curl": a short name people recognise, from the User-Agent.</summary>
-public static class DeviceDescription
+internal static class DeviceDescription
 {
     public static string FromUserAgent(string? userAgent)
     {

@@ -5,7 +5,7 @@ using System.Text;
 namespace Latchkey.Core.Sessions;
 
 /// <summary>Session tokens: 256 random bits, base64url in the cookie, SHA-256 in the store.</summary>
-public static class SessionTokens
+internal static class SessionTokens
 {
     public const int MaxTokenLength = 64;
 

@@ -8,7 +8,7 @@ namespace Latchkey.Core.Sessions;
 /// Deletes session rows that can no longer be used and are older than the history kept
 /// (<see cref="LatchkeySessionOptions.RetainEnded"/>): past their absolute lifetime, idle too long, or revoked.
 /// </summary>
-public sealed class SweepSessionsHandler(LatchkeyDbContext db, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
+internal sealed class SweepSessionsHandler(LatchkeyDbContext db, TimeProvider timeProvider, IOptions<LatchkeySessionOptions> options)
 {
     public Task<int> HandleAsync(CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using System.Text;
 namespace Latchkey.Core.Tokens;
 
 /// <summary>Token strings: <c>lk_</c> and 32 random bytes in base64url (46 characters); SHA-256 in the store.</summary>
-public static class ApiTokenSecrets
+internal static class ApiTokenSecrets
 {
     public const string Prefix = "lk_";
 

@@ -9,7 +9,7 @@ namespace Latchkey.Core.Tokens;
 /// everywhere), its API tokens end too, in the same transaction; <see cref="SessionRevoker"/> then has every node's
 /// cache forget them at commit.
 /// </summary>
-public sealed class EndTokensEverywhere(LatchkeyDbContext db, TimeProvider timeProvider) : ISignOutEverywhereHook
+internal sealed class EndTokensEverywhere(LatchkeyDbContext db, TimeProvider timeProvider) : ISignOutEverywhereHook
 {
     public Task SignedOutEverywhereAsync(Guid accountId, string reason, CancellationToken cancellationToken) =>
         EndAsync(Live(db, accountId), reason, timeProvider.GetUtcNow(), cancellationToken);

@@ -6,7 +6,7 @@ namespace Latchkey.Core.TwoFactor;
 /// The rule for a passkey's name, at creation and on rename alike: trimmed, not empty, at most
 /// <see cref="ColumnWidths.PasskeyName"/> characters. Refusals are <see cref="ErrorCodes.Validation"/> on the <c>name</c> field.
 /// </summary>
-public static class PasskeyNames
+internal static class PasskeyNames
 {
     public const string EmptyMessage = "Give the passkey a name.";
     public const string TooLongMessage = "The name can have at most 64 characters.";

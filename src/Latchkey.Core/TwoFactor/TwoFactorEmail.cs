@@ -9,7 +9,7 @@ namespace Latchkey.Core.TwoFactor;
 /// helpdesk, a recovery code used (with how many are left). Each says when and from where, and where to look; none
 /// carries a code, secret or sign-in link.
 /// </summary>
-public static class TwoFactorEmail
+internal static class TwoFactorEmail
 {
     /// <summary>The English subjects (each language has its own, in <see cref="EmailTexts"/>).</summary>
     public const string AddedSubject = "A second factor was added to your account";

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Latchkey.Core.TwoFactor;
 
 /// <summary>The domain's second-factor policy: who must have one, and how many sign-ins without one are allowed first.</summary>
-public sealed class TwoFactorPolicy(LatchkeyDbContext db)
+internal sealed class TwoFactorPolicy(LatchkeyDbContext db)
 {
     public static string Name(TwoFactorRequirement requirement) => requirement.ToString().ToLowerInvariant();
 

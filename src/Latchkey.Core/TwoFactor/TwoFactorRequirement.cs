@@ -1,7 +1,7 @@
 namespace Latchkey.Core.TwoFactor;
 
 /// <summary>Who in a domain must have a second factor. Stored lower-case in <c>domains.TwoFactorRequirement</c>.</summary>
-public enum TwoFactorRequirement
+internal enum TwoFactorRequirement
 {
     Nobody,
 

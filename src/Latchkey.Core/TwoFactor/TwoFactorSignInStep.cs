@@ -16,7 +16,7 @@ namespace Latchkey.Core.TwoFactor;
 /// to have one signs in, using up a grace sign-in, and once the grace is used up is marked
 /// <see cref="Account.TwoFactorSetupRequired"/> (the caller saves the tracked account).
 /// </summary>
-public sealed class TwoFactorSignInStep(LatchkeyDbContext db, TwoFactorPolicy policy, AuditLog auditLog, TimeProvider timeProvider, IOptions<TwoFactorOptions> options)
+internal sealed class TwoFactorSignInStep(LatchkeyDbContext db, TwoFactorPolicy policy, AuditLog auditLog, TimeProvider timeProvider, IOptions<TwoFactorOptions> options)
     : ISignInSecondStep
 {
     public const string Message = "Enter the code from your authenticator app, a recovery code, or use your passkey.";

@@ -4,7 +4,6 @@ using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Core.SignIn;
 
@@ -23,17 +22,11 @@ namespace Latchkey.Core.SignIn;
 /// as a stale device and does not count (<see cref="FailedSignInRecorder"/>).
 /// </remarks>
 public sealed class SignInHandler(
-    LatchkeyDbContext db,
     UserManager<Account> userManager,
     SignInPasswordCheck passwordCheck,
-    AddressThrottle throttle,
-    AccountLock accountLock,
-    TrustedDevices devices,
-    FailedSignInRecorder failures,
-    ISignInSecondStep secondStep,
-    SessionOpener opener,
-    AuditLog auditLog,
-    ILogger<SignInHandler> logger)
+    SignInSource source,
+    SignInRefusals refusals,
+    SignInCompletion completion)
 {
     /// <summary>The one answer to every refused sign-in, whatever the reason.</summary>
     public const string RefusedMessage = "The e-mail address or password is not correct.";
@@ -49,66 +42,39 @@ public sealed class SignInHandler(
         }
 
         var context = AuditContext.Anonymous(request.Ip, request.UserAgent);
-        if ((await throttle.CheckIpAsync(request.Ip, cancellationToken)).Refused)
+        if (await source.AddressRefusedAsync(request.Ip, cancellationToken))
         {
-            await RefuseAsync(context, null, ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login), "ip_refused", cancellationToken);
+            await refusals.RefuseAsync(context, null, ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login), "ip_refused", cancellationToken);
             return Result<SignedIn>.Fail(ErrorCodes.RateLimited, IpRefusedMessage);
         }
 
         EmailAddress.TryNormalize(request.Email, out var email, out _);
         var account = email.Length == 0 ? null : await userManager.FindByEmailAsync(email);
         var login = email.Length == 0 ? ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login) : email;
-        var deviceId = account is null ? null : await devices.KnownDeviceAsync(account, request.DeviceCookie, cancellationToken);
-        var lockedOut = account is not null && deviceId is null && accountLock.IsLocked(account);
+        var (deviceId, lockedOut) = await source.AssessAsync(account, request.DeviceCookie, cancellationToken);
         var outcome = await passwordCheck.CheckAsync(account, request.Password, compare: !lockedOut, request.Ip, cancellationToken);
         if (account is null)
         {
-            await failures.RecordAsync(null, login, request.Password, previous: false, null, request.Ip, request.UserAgent, cancellationToken);
-            return await RefuseAsync(context, null, login, "unknown_account", cancellationToken);
+            return await refusals.WrongPasswordAsync(context, null, login, request, previous: false, null, "unknown_account", cancellationToken);
         }
 
         if (lockedOut)
         {
-            return await RefuseAsync(context, account.Id, account.Email, "locked", cancellationToken);
+            return await refusals.RefuseAsync(context, account.Id, account.Email, "locked", cancellationToken);
         }
 
         if (outcome != PasswordCheckOutcome.Matches)
         {
             var previous = outcome == PasswordCheckOutcome.Previous;
-            await failures.RecordAsync(account, login, request.Password, previous, deviceId, request.Ip, request.UserAgent, cancellationToken);
-            return await RefuseAsync(context, account.Id, account.Email, previous ? "previous_password" : "wrong_password", cancellationToken);
+            return await refusals.WrongPasswordAsync(context, account, login, request, previous, deviceId, previous ? "previous_password" : "wrong_password", cancellationToken);
         }
 
         if (account.Disabled || !account.PanelAccess)
         {
             await passwordCheck.CompleteRefusalAsync(request.Password, request.Ip, cancellationToken);
-            return await RefuseAsync(context, account.Id, account.Email, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
+            return await refusals.RefuseAsync(context, account.Id, account.Email, account.Disabled ? "disabled" : "no_panel_access", cancellationToken);
         }
 
-        return await PasswordVerifiedAsync(account, request, deviceId, cancellationToken);
-    }
-
-    /// <summary>
-    /// The one place a verified password leads to: every further sign-in step (a second factor) starts here; without
-    /// one, <see cref="SessionOpener"/> opens the session and renews the browser's device cookie (same device id).
-    /// </summary>
-    private async Task<Result<SignedIn>> PasswordVerifiedAsync(Account account, SignInRequest request, string? deviceId, CancellationToken cancellationToken)
-    {
-        if (await secondStep.RequireAsync(account, request, cancellationToken) is { } secondStepRequired)
-        {
-            return secondStepRequired;
-        }
-
-        return Result<SignedIn>.Ok(await opener.OpenAsync(account, request.Ip, request.UserAgent, request.DeviceCookie,
-            deviceId is null ? null : "known_device", secondFactor: false, deviceId, cancellationToken));
-    }
-
-    private async Task<Result<SignedIn>> RefuseAsync(AuditContext context, Guid? accountId, string? email, string reason, CancellationToken cancellationToken)
-    {
-        auditLog.Add(AuditEventTypes.SignIn, AuditEventTypes.Failure, context, accountId, ColumnWidths.Fit(email ?? "", ColumnWidths.Login), reason);
-        await db.SaveChangesAsync(cancellationToken);
-        SignInLog.SignInRefused(logger, accountId, reason);
-        LatchkeyMetrics.SignIn(reason, LoginProtocols.Web);
-        return Result<SignedIn>.Fail(ErrorCodes.InvalidCredentials, RefusedMessage);
+        return await completion.PasswordVerifiedAsync(account, request, deviceId, cancellationToken);
     }
 }

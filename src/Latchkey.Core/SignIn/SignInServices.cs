@@ -10,6 +10,9 @@ internal static class SignInServices
         services.AddScoped<SignInHandler>();
         services.AddScoped<SignInPasswordCheck>();
         services.AddScoped<SessionOpener>();
+        services.AddScoped<SignInSource>();
+        services.AddScoped<SignInRefusals>();
+        services.AddScoped<SignInCompletion>();
         return services;
     }
 }

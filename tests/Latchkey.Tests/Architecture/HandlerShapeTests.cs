@@ -17,9 +17,6 @@ public sealed class HandlerShapeTests
     /// </summary>
     private static readonly Dictionary<string, string> _notYetInShape = new(StringComparer.Ordinal)
     {
-        // Sessions/: the sign-in pipeline is being moved into SignIn/ on another branch; split it there.
-        ["SignInHandler"] = "11 dependencies: the password check, lockout, throttle, devices, second step and session opening.",
-
         // TwoFactor/: the passkey sign-in shares the second step and lockout with SignInHandler; split with it.
         ["PasskeySignInHandler"] = "12 dependencies and five entry points (methods, begin and finish for the second step and passwordless).",
         ["CompleteTwoFactorSignInHandler"] = "7 dependencies: verifier, lock, failures and session opening, as SignInHandler.",

@@ -1,11 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
-using Latchkey.Core.Sessions;
 using Latchkey.Core.SignIn;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.TwoFactor;
 
@@ -17,13 +13,11 @@ namespace Latchkey.Core.TwoFactor;
 /// fresh second-factor check (step-up).
 /// </summary>
 public sealed class CompleteTwoFactorSignInHandler(
-    LatchkeyDbContext db,
+    SignInChallenges challenges,
     SecondFactorVerifier verifier,
     AccountLock accountLock,
     SecondFactorFailures failures,
-    SessionOpener opener,
-    TimeProvider timeProvider,
-    IOptions<TwoFactorOptions> options)
+    SessionOpener opener)
 {
     public const string ExpiredMessage = "This sign-in has expired. Sign in again with your password.";
     public const string WrongCodeMessage = "The code is not correct.";
@@ -36,14 +30,13 @@ public sealed class CompleteTwoFactorSignInHandler(
         }
 
         var context = AuditContext.Anonymous(ip, userAgent);
-        var now = timeProvider.GetUtcNow();
-        var found = await FindAsync(challenge, now, cancellationToken);
+        var found = await challenges.FindAsync(challenge, cancellationToken);
         if (found is null)
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", ExpiredMessage);
         }
 
-        var account = await db.Users.SingleAsync(a => a.Id == found.AccountId, cancellationToken);
+        var account = await challenges.AccountOfAsync(found, cancellationToken);
         if (accountLock.IsLocked(account))
         {
             return Result<SignedIn>.Fail(ErrorCodes.Locked, await accountLock.ReasonAsync(account.Id, cancellationToken));
@@ -56,28 +49,11 @@ public sealed class CompleteTwoFactorSignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, string.IsNullOrWhiteSpace(code) ? "recoveryCode" : "code", WrongCodeMessage);
         }
 
-        var claimed = await db.TwoFactorChallenges.Where(c => c.Id == found.Id && c.UsedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, now), cancellationToken);
-        if (claimed != 1 || account.Disabled || !account.PanelAccess)
+        if (!await challenges.UseUpAsync(found, cancellationToken) || account.Disabled || !account.PanelAccess)
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", ExpiredMessage);
         }
 
         return Result<SignedIn>.Ok(await opener.OpenAsync(account, ip, userAgent, deviceCookie, method, secondFactor: true, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>The live challenge <paramref name="token"/> names, untracked; null when unknown, used, expired or exhausted.</summary>
-    internal async Task<TwoFactorChallenge?> FindAsync(string? token, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!SessionTokens.LooksValid(token))
-        {
-            return null;
-        }
-
-        var hash = SessionTokens.Hash(token!);
-        var challenge = await db.TwoFactorChallenges.AsNoTracking().SingleOrDefaultAsync(c => c.TokenHash == hash, cancellationToken);
-        return challenge is null || challenge.UsedAt is not null || now >= challenge.ExpiresAt || challenge.Failures >= options.Value.ChallengeMaxFailures
-            ? null
-            : challenge;
     }
 }

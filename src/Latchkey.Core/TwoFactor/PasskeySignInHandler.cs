@@ -21,22 +21,21 @@ public sealed class PasskeySignInHandler(
     LatchkeyDbContext db,
     PasskeyCeremonies ceremonies,
     PasskeyAssertions assertions,
-    CompleteTwoFactorSignInHandler twoFactor,
+    SignInChallenges challenges,
     SecondFactorFailures secondFactorFailures,
     AccountLock accountLock,
     AddressThrottle throttle,
     FailureCounter counter,
     TrustedDevices devices,
     SessionOpener opener,
-    AuditLog auditLog,
-    TimeProvider timeProvider)
+    AuditLog auditLog)
 {
     public const string RefusedMessage = "The passkey was not accepted.";
 
     /// <summary>The methods (<see cref="SecondFactorMethod"/>) the account of a live <paramref name="challenge"/> has; empty when the challenge is not live.</summary>
     public async Task<IReadOnlyList<string>> MethodsAsync(string? challenge, CancellationToken cancellationToken = default)
     {
-        if (await twoFactor.FindAsync(challenge, timeProvider.GetUtcNow(), cancellationToken) is not { } found)
+        if (await challenges.FindAsync(challenge, cancellationToken) is not { } found)
         {
             return [];
         }
@@ -47,7 +46,7 @@ public sealed class PasskeySignInHandler(
     /// <summary>Assertion options for the second step of the sign-in <paramref name="challenge"/> names.</summary>
     public async Task<Result<string>> BeginSecondFactorAsync(string? challenge, CancellationToken cancellationToken = default)
     {
-        var found = await twoFactor.FindAsync(challenge, timeProvider.GetUtcNow(), cancellationToken);
+        var found = await challenges.FindAsync(challenge, cancellationToken);
         if (found is null)
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", CompleteTwoFactorSignInHandler.ExpiredMessage);
@@ -65,14 +64,13 @@ public sealed class PasskeySignInHandler(
     public async Task<Result<SignedIn>> FinishSecondFactorAsync(
         string? challenge, AuthenticatorAssertionRawResponse? response, string ip, string userAgent, string? deviceCookie, CancellationToken cancellationToken = default)
     {
-        var now = timeProvider.GetUtcNow();
-        var found = await twoFactor.FindAsync(challenge, now, cancellationToken);
+        var found = await challenges.FindAsync(challenge, cancellationToken);
         if (found is null)
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", CompleteTwoFactorSignInHandler.ExpiredMessage);
         }
 
-        var account = await db.Users.SingleAsync(a => a.Id == found.AccountId, cancellationToken);
+        var account = await challenges.AccountOfAsync(found, cancellationToken);
         if (accountLock.IsLocked(account))
         {
             return Result<SignedIn>.Fail(ErrorCodes.Locked, await accountLock.ReasonAsync(account.Id, cancellationToken));
@@ -87,9 +85,7 @@ public sealed class PasskeySignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, "credential", RefusedMessage);
         }
 
-        var claimed = await db.TwoFactorChallenges.Where(c => c.Id == found.Id && c.UsedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, now), cancellationToken);
-        if (claimed != 1 || account.Disabled || !account.PanelAccess)
+        if (!await challenges.UseUpAsync(found, cancellationToken) || account.Disabled || !account.PanelAccess)
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", CompleteTwoFactorSignInHandler.ExpiredMessage);
         }

@@ -18,6 +18,7 @@ internal static class TwoFactorServices
         services.AddScoped<SecondFactorFailures>();
         services.AddScoped<SecondFactorChanges>();
         services.AddScoped<CompleteTwoFactorSignInHandler>();
+        services.AddScoped<SignInChallenges>();
         services.AddScoped<SetUpTotpHandler>();
         services.AddScoped<GetPendingTotpSetupHandler>();
         services.AddScoped<ConfirmTotpHandler>();

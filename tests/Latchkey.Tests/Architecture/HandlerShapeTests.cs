@@ -18,8 +18,7 @@ public sealed class HandlerShapeTests
     private static readonly Dictionary<string, string> _notYetInShape = new(StringComparer.Ordinal)
     {
         // TwoFactor/: the passkey sign-in shares the second step and lockout with SignInHandler; split with it.
-        ["PasskeySignInHandler"] = "12 dependencies and five entry points (methods, begin and finish for the second step and passwordless).",
-        ["CompleteTwoFactorSignInHandler"] = "7 dependencies: verifier, lock, failures and session opening, as SignInHandler.",
+        ["PasskeySignInHandler"] = "11 dependencies and five entry points (methods, begin and finish for the second step and passwordless).",
         ["FinishPasskeyRegistrationHandler"] = "7 dependencies: step-up, relying party, ceremonies and the second-factor changes.",
 
         // Accounts/: creation and import share the new-account writes (domains, history, time); one service later.

@@ -9,8 +9,11 @@ internal abstract class HashingJob(long enqueuedAt, CancellationToken cancellati
 
     protected CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Runs the work on the calling (hashing) thread and completes the caller's task.</summary>
-    public abstract void Execute();
+    /// <summary>
+    /// Runs the work on the calling (hashing) thread, calls <paramref name="release"/> (the slot is free again), then
+    /// completes the caller's task: a caller that queues again the moment its answer arrives finds the slot free.
+    /// </summary>
+    public abstract void Execute(Action release);
 
     public abstract void Fail(Exception exception);
 

@@ -8,16 +8,22 @@ internal sealed class HashingJob<T>(Func<T> work, long enqueuedAt, CancellationT
 
     public Task<T> Task => _completion.Task;
 
-    public override void Execute()
+    public override void Execute(Action release)
     {
+        T result;
         try
         {
-            _completion.TrySetResult(work());
+            result = work();
         }
         catch (Exception exception)
         {
+            release();
             _completion.TrySetException(exception);
+            return;
         }
+
+        release();
+        _completion.TrySetResult(result);
     }
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);

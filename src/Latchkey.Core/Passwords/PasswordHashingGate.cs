@@ -34,6 +34,7 @@ public sealed class PasswordHashingGate : IDisposable
     private readonly int _clientQueueLimit;
     private readonly TimeSpan _queueTimeout;
     private readonly int _workerNice;
+    private readonly Action _release;
     private int _queued;
     private int _busy;
     private long _entered;
@@ -46,6 +47,7 @@ public sealed class PasswordHashingGate : IDisposable
         _clientQueueLimit = value.ClientQueueLimit is > 0 and var limit ? limit : Math.Max(1, value.QueueLimit / 4);
         _queueTimeout = value.QueueTimeout;
         _workerNice = value.WorkerNice;
+        _release = Release;
         _workers = new Thread[value.MaxConcurrency];
         for (var i = 0; i < _workers.Length; i++)
         {
@@ -147,23 +149,29 @@ public sealed class PasswordHashingGate : IDisposable
 
             if (TimeProvider.System.GetElapsedTime(job.EnqueuedAt) > _queueTimeout)
             {
+                Release();
                 job.Fail(new HashingCapacityExceededException());
             }
             else if (!job.Cancelled)
             {
                 LatchkeyMetrics.HashingWaited(TimeProvider.System.GetElapsedTime(job.EnqueuedAt));
                 Interlocked.Increment(ref _entered);
-                job.Execute();
+                job.Execute(_release);
             }
             else
             {
+                Release();
                 job.Cancel();
             }
+        }
+    }
 
-            lock (_lock)
-            {
-                _busy--;
-            }
+    /// <summary>The worker's slot is free again; called before the caller's task completes.</summary>
+    private void Release()
+    {
+        lock (_lock)
+        {
+            _busy--;
         }
     }
 

@@ -14,9 +14,7 @@ public sealed class CapacityAndHealthTests
     [Fact]
     public async Task PostSession_HashingSlotsAndQueueFull_503WithRetryAfter()
     {
-        using var factory = new LatchkeyWebFactory();
-        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
-        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        using var factory = NoHashingRoom();
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
         using var client = factory.CreateClient();
         var gate = factory.Services.GetRequiredService<PasswordHashingGate>();
@@ -36,9 +34,7 @@ public sealed class CapacityAndHealthTests
     [Fact]
     public async Task PostSession_RefusedForCapacity_AnswerHeldForTheRefusalDelay()
     {
-        using var factory = new LatchkeyWebFactory();
-        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
-        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        using var factory = NoHashingRoom();
         factory.Settings["Latchkey:Web:RefusalDelay"] = "00:00:02";
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
         using var client = factory.CreateClient();
@@ -70,9 +66,7 @@ public sealed class CapacityAndHealthTests
     [Fact]
     public async Task PostSession_MaxHeldRefusalsReached_AnsweredAtOnce()
     {
-        using var factory = new LatchkeyWebFactory();
-        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
-        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        using var factory = NoHashingRoom();
         factory.Settings["Latchkey:Web:RefusalDelay"] = "00:00:30";
         factory.Settings["Latchkey:Web:MaxHeldRefusals"] = "0";
         var account = await factory.CreateAccountAsync(UniqueEmail.New(), "Valid-Pass1");
@@ -148,5 +142,14 @@ public sealed class CapacityAndHealthTests
         }
 
         status.ShouldBe(HttpStatusCode.ServiceUnavailable, string.Join("\n", seen));
+    }
+
+    /// <summary>A host with one hashing slot and no queue: a sign-in while the slot is held is refused for capacity.</summary>
+    private static LatchkeyWebFactory NoHashingRoom()
+    {
+        var factory = new LatchkeyWebFactory();
+        factory.Settings["Latchkey:Passwords:Hashing:MaxConcurrency"] = "1";
+        factory.Settings["Latchkey:Passwords:Hashing:QueueLimit"] = "0";
+        return factory;
     }
 }

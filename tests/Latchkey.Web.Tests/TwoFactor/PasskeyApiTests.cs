@@ -15,16 +15,14 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
 {
     private const string Password = "Valid-Pass1";
 
-    private string Origin => new Uri(factory.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.PublicUrl).GetLeftPart(UriPartial.Authority);
-
     [Fact]
     public async Task Register_ThenSecondStepAndPasswordlessSignIn_OpenSessionsAndRecordUse()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var passkey = new SoftPasskey();
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
 
-        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Laptop", credential = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), Origin) });
+        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Laptop", credential = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), factory.Origin) });
 
         added.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").GetArrayLength().ShouldBe(10);
@@ -37,12 +35,12 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
         problem.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe(["passkey", "recovery_code"]);
         var challenge = problem.GetProperty("challenge").GetString()!;
         var options = await OptionsAsync(second, "/api/v1/session/two-factor/passkey/options", new { challenge });
-        var completed = await second.PostAsJsonAsync("/api/v1/session/two-factor/passkey", new { challenge, credential = passkey.Get(options, Origin) });
+        var completed = await second.PostAsJsonAsync("/api/v1/session/two-factor/passkey", new { challenge, credential = passkey.Get(options, factory.Origin) });
         completed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await second.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         using var third = factory.NewClient();
-        var passwordless = await third.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(third, "/api/v1/session/passkey/options"), Origin) });
+        var passwordless = await third.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(third, "/api/v1/session/passkey/options"), factory.Origin) });
         passwordless.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await third.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -57,7 +55,7 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
     [Fact]
     public async Task Register_WrongOrigin_ReplayedOrExpiredCeremony_Refused()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var passkey = new SoftPasskey();
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
 
@@ -66,9 +64,9 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
 
         var expiredOptions = await OptionsAsync(client, "/api/v1/me/passkeys/options");
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Late", credential = passkey.Create(expiredOptions, Origin) }), "validation");
+        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Late", credential = passkey.Create(expiredOptions, factory.Origin) }), "validation");
 
-        var answer = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), Origin);
+        var answer = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), factory.Origin);
         (await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Phone", credential = answer })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Phone again", credential = answer }), "validation");
 
@@ -80,26 +78,26 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
     [Fact]
     public async Task SignIn_ReplayedAssertion_LowerCounter_NoUserVerification_OtherOrigin_Refused()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var passkey = await RegisteredAsync(account.Email!);
         using var client = factory.NewClient();
 
-        var first = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), Origin);
+        var first = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), factory.Origin);
         (await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = first })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = first }), "invalid_credentials");
 
         passkey.SignCount = 0;
-        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), Origin) }), "invalid_credentials");
+        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), factory.Origin) }), "invalid_credentials");
         passkey.SignCount = 10;
-        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), Origin, userVerified: false) }), "invalid_credentials");
+        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), factory.Origin, userVerified: false) }), "invalid_credentials");
         await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), "https://phish.example") }), "invalid_credentials");
-        (await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), Origin) })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), factory.Origin) })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task SignIn_DisabledAccount_RefusedLikeAPassword()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var passkey = await RegisteredAsync(account.Email!);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -107,22 +105,22 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
         }
 
         using var client = factory.NewClient();
-        var refused = await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), Origin) });
+        var refused = await client.PostAsJsonAsync("/api/v1/session/passkey", new { credential = passkey.Get(await OptionsAsync(client, "/api/v1/session/passkey/options"), factory.Origin) });
         (await Problems.ReadAsync(refused, "invalid_credentials")).GetProperty("title").GetString().ShouldBe(Core.SignIn.SignInHandler.RefusedMessage);
     }
 
     [Fact]
     public async Task SecondStep_PasskeyOfAnotherAccount_RefusedAndCounted()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
-        var other = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
+        var other = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var own = await RegisteredAsync(account.Email!);
         using var foreign = await RegisteredAsync(other.Email!);
         using var client = factory.NewClient();
 
         var challenge = await TwoFactorWebFactory.ChallengeAsync(client, account.Email!, Password);
         var options = await OptionsAsync(client, "/api/v1/session/two-factor/passkey/options", new { challenge });
-        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/two-factor/passkey", new { challenge, credential = foreign.Get(options, Origin) }), "invalid_credentials");
+        await Problems.ReadAsync(await client.PostAsJsonAsync("/api/v1/session/two-factor/passkey", new { challenge, credential = foreign.Get(options, factory.Origin) }), "invalid_credentials");
 
         await using var scope = factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().TwoFactorChallenges.AsNoTracking().SingleAsync(c => c.AccountId == account.Id)).Failures.ShouldBe(1);
@@ -131,10 +129,10 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
     [Fact]
     public async Task Remove_NeedsStepUp_ThenLastFactorGoesWithItsRecoveryCodes()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var passkey = new SoftPasskey();
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
-        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Key", credential = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), Origin) });
+        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Key", credential = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), factory.Origin) });
         var recovery = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes")[0].GetString();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
@@ -181,7 +179,7 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
     {
         var passkey = new SoftPasskey();
         using var client = await factory.SignedInClientAsync(email, Password);
-        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Key", credential = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), Origin) });
+        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Key", credential = passkey.Create(await OptionsAsync(client, "/api/v1/me/passkeys/options"), factory.Origin) });
         added.StatusCode.ShouldBe(HttpStatusCode.OK);
         return passkey;
     }
@@ -192,6 +190,4 @@ public sealed class PasskeyApiTests(TwoFactorWebFactory factory) : IClassFixture
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static string NewDomain() => $"d{Guid.NewGuid():N}"[..12] + ".test";
 }

@@ -8,7 +8,6 @@ using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Web.Tests.TwoFactor;
 
@@ -17,12 +16,10 @@ public sealed class PasskeyRenameApiTests(TwoFactorWebFactory factory) : IClassF
 {
     private const string Password = "Valid-Pass1";
 
-    private string Origin => new Uri(factory.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.PublicUrl).GetLeftPart(UriPartial.Authority);
-
     [Fact]
     public async Task Rename_OwnPasskey_TrimmedStoredListedAndAudited()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
         var id = await RegisterAsync(client, account.Id);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
@@ -49,7 +46,7 @@ public sealed class PasskeyRenameApiTests(TwoFactorWebFactory factory) : IClassF
     [InlineData(null, PasskeyNames.EmptyMessage)]
     public async Task Rename_EmptyName_SameValidationAsCreation(string? name, string message)
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
         var id = await RegisterAsync(client, account.Id);
 
@@ -66,7 +63,7 @@ public sealed class PasskeyRenameApiTests(TwoFactorWebFactory factory) : IClassF
     [Fact]
     public async Task Rename_LongerThanTheColumn_Refused_AtTheLimit_Accepted()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
         var id = await RegisterAsync(client, account.Id);
         var longest = new string('k', Core.Common.ColumnWidths.PasskeyName);
@@ -84,8 +81,8 @@ public sealed class PasskeyRenameApiTests(TwoFactorWebFactory factory) : IClassF
     [Fact]
     public async Task Rename_AnotherAccountsOrUnknownPasskey_NotFoundAndUnchanged()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
-        var other = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
+        var other = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
         using var otherClient = await factory.SignedInClientAsync(other.Email!, Password);
         var foreignId = await RegisterAsync(otherClient, other.Id);
@@ -103,11 +100,7 @@ public sealed class PasskeyRenameApiTests(TwoFactorWebFactory factory) : IClassF
 
     private async Task<Guid> RegisterAsync(HttpClient client, Guid accountId)
     {
-        using var passkey = new SoftPasskey();
-        var creation = await client.PostAsJsonAsync("/api/v1/me/passkeys/options", new { });
-        creation.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Key", credential = passkey.Create(await creation.Content.ReadFromJsonAsync<JsonElement>(), Origin) });
-        added.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var passkey = await factory.RegisterPasskeyAsync(client);
         await using var scope = factory.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Passkeys.AsNoTracking().SingleAsync(p => p.AccountId == accountId)).Id;
     }
@@ -117,6 +110,4 @@ public sealed class PasskeyRenameApiTests(TwoFactorWebFactory factory) : IClassF
         await using var scope = factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Passkeys.AsNoTracking().SingleAsync(p => p.Id == id)).Name.ShouldBe(expected);
     }
-
-    private static string NewDomain() => $"d{Guid.NewGuid():N}"[..12] + ".test";
 }

@@ -8,7 +8,6 @@ using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Web.Tests.TwoFactor;
 
@@ -24,19 +23,17 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
     private const string StepUpPath = "/api/v1/me/step-up/passkey";
     private const string SensitivePath = "/api/v1/me/two-factor/recovery-codes";
 
-    private string Origin => new Uri(factory.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.PublicUrl).GetLeftPart(UriPartial.Authority);
-
     [Fact]
     public async Task StepUp_OwnPasskey_SessionCheckedAndSensitiveActionSucceeds()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
-        using var passkey = await RegisterAsync(client);
+        using var passkey = await factory.RegisterPasskeyAsync(client);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
         await Problems.ReadAsync(await client.PostAsJsonAsync(SensitivePath, new { }), "step_up_required");
 
         var options = await OptionsAsync(client);
-        var confirmed = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(options, Origin) });
+        var confirmed = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(options, factory.Origin) });
 
         confirmed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         options.GetProperty("userVerification").GetString().ShouldBe("required");
@@ -55,16 +52,16 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
     [Fact]
     public async Task StepUp_PasskeyOfAnotherAccount_RefusedAndCounted()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
-        var other = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
+        var other = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
         using var otherClient = await factory.SignedInClientAsync(other.Email!, Password);
-        using var own = await RegisterAsync(client);
-        using var foreign = await RegisterAsync(otherClient);
+        using var own = await factory.RegisterPasskeyAsync(client);
+        using var foreign = await factory.RegisterPasskeyAsync(otherClient);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
 
-        var foreignAnswer = await client.PostAsJsonAsync(StepUpPath, new { credential = foreign.Get(await OptionsAsync(client), Origin) });
-        var ownAnswerToForeignCeremony = await otherClient.PostAsJsonAsync(StepUpPath, new { credential = own.Get(await OptionsAsync(client), Origin) });
+        var foreignAnswer = await client.PostAsJsonAsync(StepUpPath, new { credential = foreign.Get(await OptionsAsync(client), factory.Origin) });
+        var ownAnswerToForeignCeremony = await otherClient.PostAsJsonAsync(StepUpPath, new { credential = own.Get(await OptionsAsync(client), factory.Origin) });
 
         (await Problems.ReadAsync(foreignAnswer, "validation")).GetProperty("errors").GetProperty("credential")[0].GetString().ShouldBe(PasskeySignInHandler.RefusedMessage);
         await Problems.ReadAsync(ownAnswerToForeignCeremony, "validation");
@@ -80,21 +77,21 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
     [Fact]
     public async Task StepUp_ReplayedExpiredOrOtherKindOfCeremony_Refused()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
-        using var passkey = await RegisterAsync(client);
+        using var passkey = await factory.RegisterPasskeyAsync(client);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        var answer = passkey.Get(await OptionsAsync(client), Origin);
+        var answer = passkey.Get(await OptionsAsync(client), factory.Origin);
         (await client.PostAsJsonAsync(StepUpPath, new { credential = answer })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
 
         var replayed = await client.PostAsJsonAsync(StepUpPath, new { credential = answer });
-        var late = passkey.Get(await OptionsAsync(client), Origin);
+        var late = passkey.Get(await OptionsAsync(client), factory.Origin);
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         var expired = await client.PostAsJsonAsync(StepUpPath, new { credential = late });
         using var anonymous = factory.NewClient();
         var passwordlessOptions = await anonymous.PostAsJsonAsync("/api/v1/session/passkey/options", new { });
-        var otherKind = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await passwordlessOptions.Content.ReadFromJsonAsync<JsonElement>(), Origin) });
+        var otherKind = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await passwordlessOptions.Content.ReadFromJsonAsync<JsonElement>(), factory.Origin) });
 
         await Problems.ReadAsync(replayed, "validation");
         await Problems.ReadAsync(expired, "validation");
@@ -105,17 +102,17 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
     [Fact]
     public async Task StepUp_CounterNotGrowingOrNoUserVerification_Refused()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
-        using var passkey = await RegisterAsync(client);
+        using var passkey = await factory.RegisterPasskeyAsync(client);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        (await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), Origin) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), factory.Origin) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
 
         passkey.SignCount = 0;
-        var sameCounter = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), Origin) });
+        var sameCounter = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), factory.Origin) });
         passkey.SignCount = 10;
-        var unverified = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), Origin, userVerified: false) });
+        var unverified = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), factory.Origin, userVerified: false) });
         var phished = await client.PostAsJsonAsync(StepUpPath, new { credential = passkey.Get(await OptionsAsync(client), "https://phish.example") });
 
         await Problems.ReadAsync(sameCounter, "validation");
@@ -129,8 +126,8 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
     [Fact]
     public async Task StepUp_AccountWithoutPasskeyOrFactor_NotFoundAndConflict()
     {
-        var totpOnly = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
-        var none = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var totpOnly = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
+        var none = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var totpClient = await factory.SignedInClientAsync(totpOnly.Email!, Password);
         using var noneClient = await factory.SignedInClientAsync(none.Email!, Password);
         await factory.EnableTotpAsync(totpClient);
@@ -139,22 +136,12 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
         var strangerOptions = await (await anonymous.PostAsJsonAsync("/api/v1/session/passkey/options", new { })).Content.ReadFromJsonAsync<JsonElement>();
 
         var options = await totpClient.PostAsJsonAsync(OptionsPath, new { });
-        var withoutFactor = await noneClient.PostAsJsonAsync(StepUpPath, new { credential = stranger.Get(strangerOptions, Origin) });
+        var withoutFactor = await noneClient.PostAsJsonAsync(StepUpPath, new { credential = stranger.Get(strangerOptions, factory.Origin) });
         var empty = await totpClient.PostAsJsonAsync(StepUpPath, new { });
 
         (await Problems.ReadAsync(options, "not_found")).GetProperty("title").GetString().ShouldBe(BeginPasskeyStepUpHandler.NoPasskeyMessage);
         await Problems.ReadAsync(withoutFactor, "conflict");
         await Problems.ReadAsync(empty, "validation");
-    }
-
-    private async Task<SoftPasskey> RegisterAsync(HttpClient client)
-    {
-        var passkey = new SoftPasskey();
-        var creation = await client.PostAsJsonAsync("/api/v1/me/passkeys/options", new { });
-        creation.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name = "Key", credential = passkey.Create(await creation.Content.ReadFromJsonAsync<JsonElement>(), Origin) });
-        added.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return passkey;
     }
 
     private static async Task<JsonElement> OptionsAsync(HttpClient client)
@@ -163,6 +150,4 @@ public sealed class PasskeyStepUpApiTests(TwoFactorWebFactory factory) : IClassF
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static string NewDomain() => $"d{Guid.NewGuid():N}"[..12] + ".test";
 }

@@ -6,7 +6,6 @@ using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Web.Tests.TwoFactor;
 
@@ -20,14 +19,12 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
     private const string Password = "Valid-Pass1";
     private const string SetUpTotpForm = "form[action*='SetUpTotp']";
 
-    private string Origin => new Uri(factory.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.PublicUrl).GetLeftPart(UriPartial.Authority);
-
     [Fact]
     public async Task StepUpField_PasskeyAccount_OffersThePasskey_ThenTheFormGoesThroughWithoutACode()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
-        using var passkey = await RegisterAsync(client, "Laptop");
+        using var passkey = await factory.RegisterPasskeyAsync(client, "Laptop");
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
         var security = await HtmlForms.ParseAsync(await client.GetAsync("/account/security"));
 
@@ -45,7 +42,7 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
         askedPage.QuerySelectorAll("script:not([src])").ShouldBeEmpty();
 
         var options = await (await client.PostAsJsonAsync("/api/v1/me/step-up/passkey/options", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        (await client.PostAsJsonAsync("/api/v1/me/step-up/passkey", new { credential = passkey.Get(options, Origin) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync("/api/v1/me/step-up/passkey", new { credential = passkey.Get(options, factory.Origin) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var done = await HtmlForms.SubmitAsync(client, askedPage, new Dictionary<string, string>(), SetUpTotpForm);
 
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -57,7 +54,7 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
     [Fact]
     public async Task StepUpField_AccountWithoutPasskey_OnlyTheCode()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
         var (secret, _) = await factory.EnableTotpAsync(client);
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
@@ -75,9 +72,9 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
     [Fact]
     public async Task Rename_OnTheSecurityPage_NewNameListed_EmptyNameRefusedInPlace()
     {
-        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: NewDomain()), Password);
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(domain: TwoFactorWebFactory.NewDomain()), Password);
         using var client = await factory.SignedInClientAsync(account.Email!, Password);
-        using var passkey = await RegisterAsync(client, "Laptop");
+        using var passkey = await factory.RegisterPasskeyAsync(client, "Laptop");
         var security = await HtmlForms.ParseAsync(await client.GetAsync("/account/security"));
 
         var renamed = await HtmlForms.SubmitAsync(client, security, new Dictionary<string, string> { ["name"] = " Work laptop " }, "form[action*='RenamePasskey']");
@@ -96,11 +93,11 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
     [Fact]
     public async Task AdminStepUpForm_AfterAPasskeyStepUp_ConfirmsWithoutACode_ThenTheActionGoesThrough()
     {
-        var domain = NewDomain();
+        var domain = TwoFactorWebFactory.NewDomain();
         var admin = await factory.CreateAccountAsync(UniqueEmail.New(domain: domain), Password, Core.Data.Role.Administrator);
         var target = await factory.CreateAccountAsync(UniqueEmail.New(domain: domain), Password);
         using var client = await factory.SignedInClientAsync(admin.Email!, Password);
-        using var passkey = await RegisterAsync(client, "Key");
+        using var passkey = await factory.RegisterPasskeyAsync(client, "Key");
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
         var accountPage = await HtmlForms.ParseAsync(await client.GetAsync($"/admin/accounts/{target.Id}"));
         var asked = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(client, accountPage, new Dictionary<string, string>(), "form[action*='RevokeSessions']"));
@@ -108,7 +105,7 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
         notYet.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var options = await (await client.PostAsJsonAsync("/api/v1/me/step-up/passkey/options", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        (await client.PostAsJsonAsync("/api/v1/me/step-up/passkey", new { credential = passkey.Get(options, Origin) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync("/api/v1/me/step-up/passkey", new { credential = passkey.Get(options, factory.Origin) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var confirmed = await HtmlForms.SubmitAsync(client, asked, new Dictionary<string, string>(), "form[action*='StepUp']");
         var revoked = await HtmlForms.SubmitAsync(client, asked, new Dictionary<string, string>(), "form[action*='RevokeSessions']");
 
@@ -116,16 +113,4 @@ public sealed class PasskeyStepUpPageTests(TwoFactorWebFactory factory) : IClass
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
-
-    private async Task<SoftPasskey> RegisterAsync(HttpClient client, string name)
-    {
-        var passkey = new SoftPasskey();
-        var creation = await client.PostAsJsonAsync("/api/v1/me/passkeys/options", new { });
-        creation.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name, credential = passkey.Create(await creation.Content.ReadFromJsonAsync<JsonElement>(), Origin) });
-        added.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return passkey;
-    }
-
-    private static string NewDomain() => $"d{Guid.NewGuid():N}"[..12] + ".test";
 }

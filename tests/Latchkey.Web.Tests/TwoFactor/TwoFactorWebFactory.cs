@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Latchkey.Core.Data;
 using Latchkey.Core.TwoFactor;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OtpNet;
 
 namespace Latchkey.Web.Tests.TwoFactor;
@@ -27,6 +30,24 @@ public sealed class TwoFactorWebFactory : LatchkeyWebFactory
 
     /// <summary>A TOTP code of <paramref name="secret"/>, <paramref name="steps"/> steps from the clock's now.</summary>
     public string Code(byte[] secret, int steps = 0) => TotpCodes.Compute(secret, Clock.GetUtcNow().AddSeconds(30 * steps));
+
+    /// <summary>The origin a browser at the panel's public address sends (what passkey ceremonies are bound to).</summary>
+    public string Origin => new Uri(Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value.PublicUrl).GetLeftPart(UriPartial.Authority);
+
+    /// <summary>A domain of its own, so a test's domain-wide policy cannot reach another test's accounts.</summary>
+    public static string NewDomain() => $"d{Guid.NewGuid():N}"[..12] + ".test";
+
+    /// <summary>Registers a new software passkey named <paramref name="name"/> for the signed-in <paramref name="client"/>.</summary>
+    public async Task<SoftPasskey> RegisterPasskeyAsync(HttpClient client, string name = "Key")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var passkey = new SoftPasskey();
+        var creation = await client.PostAsJsonAsync("/api/v1/me/passkeys/options", new { });
+        creation.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var added = await client.PostAsJsonAsync("/api/v1/me/passkeys", new { name, credential = passkey.Create(await creation.Content.ReadFromJsonAsync<JsonElement>(), Origin) });
+        added.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return passkey;
+    }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -20,6 +20,9 @@ public sealed class SecondFactorFailures(
     IOptions<TwoFactorOptions> options,
     ILogger<SecondFactorFailures> logger)
 {
+    /// <summary>What a wrong code is fingerprinted as: prefixed, so a code never counts as the same guess as a password.</summary>
+    public static string PwHashInput(string code) => "second-factor:" + code;
+
     public async Task RecordAsync(TwoFactorChallenge? challenge, Account account, string code, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -35,7 +38,7 @@ public sealed class SecondFactorFailures(
         }
 
         auditLog.Add(challenge is null ? AuditEventTypes.StepUp : AuditEventTypes.SignIn, AuditEventTypes.Failure, context, account.Id, account.Email, "wrong_second_factor");
-        var pwHash = await counter.PwHashAsync(account.Email!, "second-factor:" + code, cancellationToken);
+        var pwHash = await counter.PwHashAsync(account.Email!, PwHashInput(code), cancellationToken);
         await counter.RecordFailureAsync(new FailedLogin(account.Id, account.Email!, context.Ip ?? "", LoginProtocols.Web, pwHash), cancellationToken);
         TwoFactorLog.WrongCode(logger, account.Id, failures);
     }

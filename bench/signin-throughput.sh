@@ -24,9 +24,12 @@ SIGNIN_BODIES="$data/right.jsonl" wrk -t2 -c4 -d30s -s "$bench/signin.lua" "$url
 : >"$data/rounds.txt"
 for round in 1 2 3 4 5 6; do
   raw=$(python3 "$bench/argon2id-verify.py" 19456 2 120 2)
+  # Where the hashing threads spent the round: asleep while sign-ins wait means the path around the hash is the limit.
+  python3 "$bench/thread-time.py" "$server_pid" latchkey-hashin 4.5 >"$data/threads$round.txt" &
   signins=$(SIGNIN_BODIES="$data/right.jsonl" wrk -t2 -c${SIGNIN_CONNECTIONS:-4} -d5s -s "$bench/signin.lua" "$url" | tee "$data/wrk$round.txt" | awk '/Requests\/sec/ {print $2}')
+  wait
   if grep -q Non-2xx "$data/wrk$round.txt"; then echo "round $round refused sign-ins: $(grep Non-2xx "$data/wrk$round.txt")"; fi
-  echo "round $round: sign-ins $signins/s, raw Argon2id verify (2 threads) $raw/s, ratio $(python3 -c "print(f'{$signins / $raw:.2f}')")"
+  echo "round $round: sign-ins $signins/s, raw Argon2id verify (2 threads) $raw/s, ratio $(python3 -c "print(f'{$signins / $raw:.2f}')"); $(cat "$data/threads$round.txt")"
   echo "$signins $raw" >>"$data/rounds.txt"
 done
 python3 -c "

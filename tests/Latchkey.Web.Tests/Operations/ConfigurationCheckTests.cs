@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Latchkey.Core.Data;
 using Latchkey.Hosting;
 using Latchkey.Web.Tests.Infrastructure;
@@ -61,27 +60,5 @@ public sealed class ConfigurationCheckTests
 
         logs.Entries.Where(e => e.Category == "Latchkey.Configuration").ShouldBeEmpty();
         configured.Services.GetRequiredService<ConsoleAddress>().Resolve().ShouldBe("https://panel.example");
-    }
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLogs owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Entries.Enqueue((category, logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -3,7 +3,8 @@
 
 usage: thread-time.py PID NAME_PREFIX SECONDS
 Reads /proc/PID/task/*/schedstat (on-CPU ns, run-queue wait ns) for the threads whose name starts with NAME_PREFIX
-at the start and the end of the window, and prints their shares of (threads x window), e.g. for Latchkey's hashing
+at the start and the end of the window, and prints their shares of (threads x window) and the CPU the process's other
+threads used (in cores), e.g. for Latchkey's hashing
 threads (latchkey-hashin…): idle time while sign-ins are waiting means the pipeline, not the CPU, is the limit.
 """
 import os
@@ -12,26 +13,30 @@ import time
 
 
 def sample(pid, prefix):
+    """(named threads: tid -> (on-CPU ns, run-queue ns), on-CPU ns of all the process's other threads)."""
     threads = {}
+    others = 0
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{tid}/comm") as f:
-                if not f.read().strip().startswith(prefix):
-                    continue
+                named = f.read().strip().startswith(prefix)
             with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
                 on_cpu, waiting, _ = (int(x) for x in f.read().split())
-            threads[tid] = (on_cpu, waiting)
         except FileNotFoundError:
             continue
-    return threads
+        if named:
+            threads[tid] = (on_cpu, waiting)
+        else:
+            others += on_cpu
+    return threads, others
 
 
 def main():
     pid, prefix, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    before = sample(pid, prefix)
+    before, others_before = sample(pid, prefix)
     started = time.monotonic()
     time.sleep(seconds)
-    after = sample(pid, prefix)
+    after, others_after = sample(pid, prefix)
     window = (time.monotonic() - started) * 1e9
     tids = [t for t in after if t in before]
     if not tids:
@@ -40,7 +45,10 @@ def main():
     total = window * len(tids)
     on_cpu = sum(after[t][0] - before[t][0] for t in tids) / total
     waiting = sum(after[t][1] - before[t][1] for t in tids) / total
-    print(f"{len(tids)} {prefix}* threads: on a CPU {on_cpu:.0%}, waiting for a CPU {waiting:.0%}, asleep {1 - on_cpu - waiting:.0%}")
+    # Threads that ended during the window are missed, which only understates the others' CPU.
+    others = (others_after - others_before) / window
+    print(f"{len(tids)} {prefix}* threads: on a CPU {on_cpu:.0%}, waiting for a CPU {waiting:.0%}, asleep {1 - on_cpu - waiting:.0%};"
+          f" the process's other threads used {others:.2f} CPU")
 
 
 main()

@@ -16,6 +16,7 @@ internal sealed record AuditChainKeying(long KeyedFrom, byte[] Tag)
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Database
             .SqlQuery<AuditChainKeying>($"SELECT \"KeyedFrom\", \"Tag\" FROM audit_chain_keying")
+            .OrderBy(row => row.KeyedFrom)
             .Take(2)
             .ToListAsync(cancellationToken);
         return rows.Count == 1 ? rows[0] : null;

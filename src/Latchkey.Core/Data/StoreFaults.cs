@@ -6,8 +6,9 @@ namespace Latchkey.Core.Data;
 
 /// <summary>
 /// Which exceptions mean "the store is unavailable" (answered 503 with Retry-After) rather than a bug (500): a
-/// PostgreSQL server that is down, restarting, out of disk or unreachable; a SQLite file that is busy, locked,
-/// read-only, on a full disk or cannot be opened. The whole chain of inner exceptions is looked at, as EF Core wraps them.
+/// PostgreSQL server that is down, restarting, out of disk, unreachable or without the database; a SQLite file that
+/// is busy, locked, read-only, on a full disk or cannot be opened. The whole chain of inner exceptions is looked at,
+/// as EF Core wraps them.
 /// </summary>
 public static class StoreFaults
 {
@@ -24,8 +25,10 @@ public static class StoreFaults
                     return true;
                 case PostgresException postgres:
                     // 08 connection, 53 insufficient resources (disk full, out of memory, too many connections),
-                    // 57P01-57P03 shutting down or starting, 58 system errors (I/O).
+                    // 57P01-57P03 shutting down or starting, 58 system errors (I/O), 3D000 the database does not
+                    // exist (dropped, or not yet restored): the server answers but the store is not there.
                     return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState == PostgresErrorCodes.InvalidCatalogName
                         || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
                         || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                         || postgres.SqlState.StartsWith("58", StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Latchkey.Core.Data;
 using Latchkey.Tests.Infrastructure;
 using Latchkey.Web.Tests.Infrastructure;
+using Npgsql;
 
 namespace Latchkey.Web.Tests.Hosting;
 
@@ -28,6 +29,30 @@ public sealed class StoreFaultTests
 
         await AssertUnavailableAsync(await client.GetAsync("/api/v1/me"));
         await AssertUnavailableAsync(await client.GetAsync("/api/v1/password-policy"));
+        await AssertUnavailableAsync(await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password }));
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task PostgresDatabaseDropped_SignIn503UnavailableWithRetryAfter_HealthzUnhealthy()
+    {
+        using var postgres = PrivatePostgres.Start();
+        var connectionString = postgres.ConnectionString.Replace("Database=postgres", "Database=latchkey_dropped", StringComparison.Ordinal);
+        await AdminAsync(postgres, "CREATE DATABASE latchkey_dropped");
+        using var factory = new FaultFactory(TestStore.Create(DatabaseProvider.Sqlite));
+        factory.Settings["Latchkey:Database:Provider"] = "postgres";
+        factory.Settings["ConnectionStrings:Latchkey"] = connectionString;
+        var account = await factory.CreateAccountAsync(UniqueEmail.New(), Password);
+        using var client = factory.CreateClient();
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The database is gone but the server answers: new connections meet 3D000 (invalid_catalog_name).
+        await AdminAsync(postgres, "DROP DATABASE latchkey_dropped WITH (FORCE)");
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await AssertUnavailableAsync(await client.PostAsJsonAsync("/api/v1/session", new { email = account.Email, password = Password }));
         (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
@@ -82,6 +107,14 @@ public sealed class StoreFaultTests
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.ShouldNotBeNull();
         await Problems.ReadAsync(response, "unavailable");
+    }
+
+    private static async Task AdminAsync(PrivatePostgres postgres, string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private sealed class FaultFactory(TestStore store) : LatchkeyWebFactory(store);

@@ -8,6 +8,7 @@ using Latchkey.Web.Tests.Infrastructure;
 namespace Latchkey.Web.Tests.Operations;
 
 /// <summary>/metrics: off by default, token-gated when on, and Latchkey's counters move with real traffic.</summary>
+[Collection(MetricsAlone.Name)]
 public sealed partial class MetricsEndpointTests
 {
     private const string Password = "Valid-Pass1";

@@ -49,7 +49,7 @@ public sealed class CompleteTwoFactorSignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, string.IsNullOrWhiteSpace(code) ? "recoveryCode" : "code", WrongCodeMessage);
         }
 
-        if (!await challenges.UseUpAsync(found, cancellationToken) || account.Disabled || !account.PanelAccess)
+        if (!await challenges.UseUpAsync(found, account, cancellationToken))
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", ExpiredMessage);
         }

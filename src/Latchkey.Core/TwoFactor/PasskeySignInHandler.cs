@@ -85,7 +85,7 @@ public sealed class PasskeySignInHandler(
             return Failure.Field(ErrorCodes.InvalidCredentials, "credential", RefusedMessage);
         }
 
-        if (!await challenges.UseUpAsync(found, cancellationToken) || account.Disabled || !account.PanelAccess)
+        if (!await challenges.UseUpAsync(found, account, cancellationToken))
         {
             return Failure.Field(ErrorCodes.InvalidCredentials, "challenge", CompleteTwoFactorSignInHandler.ExpiredMessage);
         }

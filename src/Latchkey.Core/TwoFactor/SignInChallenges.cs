@@ -35,12 +35,18 @@ public sealed class SignInChallenges(LatchkeyDbContext db, TimeProvider timeProv
         return db.Users.SingleAsync(a => a.Id == challenge.AccountId, cancellationToken);
     }
 
-    /// <summary>Uses the challenge up; false when another request used it first.</summary>
-    public async Task<bool> UseUpAsync(TwoFactorChallenge challenge, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uses the challenge up once its second factor passed; false (the sign-in ends here) when another request used it
+    /// first, or when <paramref name="account"/> may no longer sign in to the panel (disabled, no panel access). The
+    /// challenge is used up either way.
+    /// </summary>
+    public async Task<bool> UseUpAsync(TwoFactorChallenge challenge, Account account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challenge);
+        ArgumentNullException.ThrowIfNull(account);
         var now = timeProvider.GetUtcNow();
-        return await db.TwoFactorChallenges.Where(c => c.Id == challenge.Id && c.UsedAt == null)
+        var claimed = await db.TwoFactorChallenges.Where(c => c.Id == challenge.Id && c.UsedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, now), cancellationToken) == 1;
+        return claimed && !account.Disabled && account.PanelAccess;
     }
 }

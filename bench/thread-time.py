@@ -13,9 +13,9 @@ import time
 
 
 def sample(pid, prefix):
-    """(named threads: tid -> (on-CPU ns, run-queue ns), on-CPU ns of all the process's other threads)."""
+    """(named threads: tid -> (on-CPU ns, run-queue ns), the process's other threads: tid -> on-CPU ns)."""
     threads = {}
-    others = 0
+    others = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{tid}/comm") as f:
@@ -27,12 +27,16 @@ def sample(pid, prefix):
         if named:
             threads[tid] = (on_cpu, waiting)
         else:
-            others += on_cpu
+            others[tid] = on_cpu
     return threads, others
 
 
 def main():
+    if len(sys.argv) != 4:
+        sys.exit("usage: thread-time.py PID NAME_PREFIX SECONDS")
     pid, prefix, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    if not pid.isdigit() or not os.path.isdir(f"/proc/{pid}/task"):
+        sys.exit(f"thread-time.py: no process {pid}")
     before, others_before = sample(pid, prefix)
     started = time.monotonic()
     time.sleep(seconds)
@@ -45,8 +49,9 @@ def main():
     total = window * len(tids)
     on_cpu = sum(after[t][0] - before[t][0] for t in tids) / total
     waiting = sum(after[t][1] - before[t][1] for t in tids) / total
-    # Threads that ended during the window are missed, which only understates the others' CPU.
-    others = (others_after - others_before) / window
+    # Threads that ended during the window are missed, which only understates the others' CPU; threads that began
+    # during it count from zero.
+    others = sum(ns - others_before.get(tid, 0) for tid, ns in others_after.items()) / window
     print(f"{len(tids)} {prefix}* threads: on a CPU {on_cpu:.0%}, waiting for a CPU {waiting:.0%}, asleep {1 - on_cpu - waiting:.0%};"
           f" the process's other threads used {others:.2f} CPU")
 

@@ -30,6 +30,8 @@ internal static class CoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // The options are built once (singleton): built per scope, every request paid for the provider set-up and
+        // EF's internal service-provider lookup again (bench/signin-overhead.sh). The interceptors are singletons.
         services.AddDbContext<LatchkeyDbContext>((provider, options) =>
         {
             DataServices.ConfigureStore(provider, configuration, options);
@@ -37,7 +39,7 @@ internal static class CoreServiceCollectionExtensions
                 provider.GetRequiredService<SessionInvalidationInterceptor>(),
                 provider.GetRequiredService<AuditChainInterceptor>(),
                 provider.GetRequiredService<LogoutDeliveryKick>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services
             .AddData(configuration)
             .AddAudit()

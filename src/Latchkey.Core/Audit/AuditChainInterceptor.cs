@@ -36,6 +36,11 @@ namespace Latchkey.Core.Audit;
 /// </remarks>
 internal sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInterceptor
 {
+    /// <summary>The newest event's sequence and hash (null: an empty log); compiled once, as every audited save asks.</summary>
+    private static readonly CompiledQuery<Func<LatchkeyDbContext, CancellationToken, Task<ChainHead?>>> _head = new(() =>
+        EF.CompileAsyncQuery((LatchkeyDbContext context, CancellationToken _) =>
+            context.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault()));
+
     private AuditChainKeying? _keying;
 
     /// <summary>The PostgreSQL advisory lock key of appends: "LkAudit1" in ASCII.</summary>
@@ -111,10 +116,7 @@ internal sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInte
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
             }
 
-            var head = await db.AuditEvents.AsNoTracking()
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
+            var head = await _head.For(db)(db, cancellationToken);
             var sequence = head?.Sequence ?? 0;
             var previous = head?.Hash ?? AuditChain.Genesis.ToArray();
             var keying = _keying ??= await CheckedKeyingAsync(db, cancellationToken);
@@ -142,6 +144,8 @@ internal sealed class AuditChainInterceptor(AuditChainKey key) : SaveChangesInte
                 $"The key file {key.KeyFilePath} is not the one this store's audit chain was keyed with, so no audit event can be written. " +
                 "Put the store's own key file back (Latchkey:KeyFile); every node needs the same file.");
     }
+
+    private sealed record ChainHead(long Sequence, byte[] Hash);
 
     private static List<AuditEvent> Pending(LatchkeyDbContext db)
     {

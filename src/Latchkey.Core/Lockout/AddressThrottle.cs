@@ -14,6 +14,11 @@ public sealed class AddressThrottle(LatchkeyDbContext db, IOptions<LockoutOption
     /// <summary>The delays double per failure past the threshold; this many doublings reach the ceiling in any case.</summary>
     private const int DoublingsBeforeCeiling = 6;
 
+    /// <summary>Distinct (login, pwhash) failures from an address since a time; compiled once (every sign-in asks first).</summary>
+    private static readonly CompiledQuery<Func<LatchkeyDbContext, string, DateTimeOffset, CancellationToken, Task<int>>> _distinctFailures = new(() =>
+        EF.CompileAsyncQuery((LatchkeyDbContext context, string address, DateTimeOffset since, CancellationToken _) =>
+            context.LoginFailures.Where(f => f.Ip == address && f.OccurredAt > since).Select(f => new { f.Login, f.PwHash }).Distinct().Count()));
+
     /// <summary>Whether the failures from <paramref name="ip"/> call for a delay or a refusal.</summary>
     public async Task<IpVerdict> CheckIpAsync(string ip, CancellationToken cancellationToken = default)
     {
@@ -25,9 +30,7 @@ public sealed class AddressThrottle(LatchkeyDbContext db, IOptions<LockoutOption
 
         var since = timeProvider.GetUtcNow() - settings.IpWindow;
         var address = ColumnWidths.Fit(ip, ColumnWidths.Ip);
-        var distinct = await db.LoginFailures
-            .Where(f => f.Ip == address && f.OccurredAt > since)
-            .Select(f => new { f.Login, f.PwHash }).Distinct().CountAsync(cancellationToken);
+        var distinct = await _distinctFailures.For(db)(db, address, since, cancellationToken);
         if (settings.IpRefuseAfter > 0 && distinct >= settings.IpRefuseAfter)
         {
             return new IpVerdict(true, 0);

@@ -17,6 +17,11 @@ namespace Latchkey.Core.Lockout;
 /// </remarks>
 public sealed class FailureCounter(LatchkeyDbContext db, AccountLock accountLock, IOptions<LockoutOptions> options, TimeProvider timeProvider)
 {
+    /// <summary>Whether the account has a level or failures since its count began; compiled once (every sign-in asks).</summary>
+    private static readonly CompiledQuery<Func<LatchkeyDbContext, Guid, CancellationToken, Task<bool>>> _counting = new(() =>
+        EF.CompileAsyncQuery((LatchkeyDbContext context, Guid accountId, CancellationToken _) =>
+            context.LockoutStates.Any(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)))));
+
     /// <summary>
     /// The 12-bit <c>pwhash</c> of a password tried on the web, made exactly as Dovecot makes it (with the shared
     /// nonce once one exists), so the same wrong password typed on the web and in a mail client counts once.
@@ -99,14 +104,14 @@ public sealed class FailureCounter(LatchkeyDbContext db, AccountLock accountLock
     public async Task<int> RecordSuccessAsync(Guid accountId, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
-        var counting = db.LockoutStates
-            .Where(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)));
-        if (!await counting.AnyAsync(cancellationToken))
+        if (!await _counting.For(db)(db, accountId, cancellationToken))
         {
             return 0;
         }
 
-        return await counting.ExecuteUpdateAsync(set => set.SetProperty(s => s.Level, 0).SetProperty(s => s.CountFrom, now), cancellationToken);
+        return await db.LockoutStates
+            .Where(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)))
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Level, 0).SetProperty(s => s.CountFrom, now), cancellationToken);
     }
 
     /// <summary>Deletes failed logins older than <see cref="LockoutOptions.RetainFailures"/>; returns how many.</summary>

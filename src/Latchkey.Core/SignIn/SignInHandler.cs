@@ -1,9 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
-using Microsoft.AspNetCore.Identity;
 
 namespace Latchkey.Core.SignIn;
 
@@ -22,7 +20,7 @@ namespace Latchkey.Core.SignIn;
 /// as a stale device and does not count (<see cref="FailedSignInRecorder"/>).
 /// </remarks>
 public sealed class SignInHandler(
-    UserManager<Account> userManager,
+    SignInAccounts accounts,
     SignInPasswordCheck passwordCheck,
     SignInSource source,
     SignInRefusals refusals,
@@ -49,7 +47,7 @@ public sealed class SignInHandler(
         }
 
         EmailAddress.TryNormalize(request.Email, out var email, out _);
-        var account = email.Length == 0 ? null : await userManager.FindByEmailAsync(email);
+        var account = email.Length == 0 ? null : await accounts.FindAsync(email, cancellationToken);
         var login = email.Length == 0 ? ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login) : email;
         var (deviceId, lockedOut) = await source.AssessAsync(account, request.DeviceCookie, cancellationToken);
         var outcome = await passwordCheck.CheckAsync(account, request.Password, compare: !lockedOut, request.Ip, cancellationToken);

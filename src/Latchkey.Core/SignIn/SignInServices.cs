@@ -13,6 +13,7 @@ internal static class SignInServices
         services.AddScoped<SignInSource>();
         services.AddScoped<SignInRefusals>();
         services.AddScoped<SignInCompletion>();
+        services.AddScoped<SignInAccounts>();
         return services;
     }
 }

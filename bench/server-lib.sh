@@ -23,7 +23,7 @@ store=sqlite
 if [ -n "${LATCHKEY_BENCH_POSTGRES:-}" ]; then
   store=postgres
   db="latchkey_signin_bench_$$"
-  psql_conn=$(python3 -c 'import sys; print(" ".join(p.replace("Username","user").replace("Host","host").replace("Port","port").replace("Password","password") for p in sys.argv[1].split(";") if p))' "$LATCHKEY_BENCH_POSTGRES")
+  psql_conn=$(python3 -c 'import sys; keys = {"host": "host", "port": "port", "username": "user", "password": "password"}; print(" ".join(keys[k.strip().lower()] + "=" + v for k, _, v in (p.partition("=") for p in sys.argv[1].split(";")) if k.strip().lower() in keys))' "$LATCHKEY_BENCH_POSTGRES")
   psql "$psql_conn dbname=postgres" -qc "CREATE DATABASE $db"
   export Latchkey__Database__Provider=postgres ConnectionStrings__Latchkey="$LATCHKEY_BENCH_POSTGRES;Database=$db"
 fi

@@ -14,7 +14,7 @@ data=$(mktemp -d /tmp/latchkey-overhead-bench.XXXXXX)
 pids=(); dbs=()
 psql_conn=""
 if [ -n "${LATCHKEY_BENCH_POSTGRES:-}" ]; then
-  psql_conn=$(python3 -c 'import sys; print(" ".join(p.replace("Username","user").replace("Host","host").replace("Port","port").replace("Password","password") for p in sys.argv[1].split(";") if p))' "$LATCHKEY_BENCH_POSTGRES")
+  psql_conn=$(python3 -c 'import sys; keys = {"host": "host", "port": "port", "username": "user", "password": "password"}; print(" ".join(keys[k.strip().lower()] + "=" + v for k, _, v in (p.partition("=") for p in sys.argv[1].split(";")) if k.strip().lower() in keys))' "$LATCHKEY_BENCH_POSTGRES")
 fi
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done

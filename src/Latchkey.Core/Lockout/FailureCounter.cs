@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Latchkey.Core.Common;
 using Latchkey.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,14 @@ namespace Latchkey.Core.Lockout;
 /// </remarks>
 public sealed class FailureCounter(LatchkeyDbContext db, AccountLock accountLock, IOptions<LockoutOptions> options, TimeProvider timeProvider)
 {
-    /// <summary>Whether the account has a level or failures since its count began; compiled once (every sign-in asks).</summary>
+    /// <summary>A state a success must reset: a lock level, or failures since its count began.</summary>
+    private static readonly Expression<Func<LockoutState, bool>> _counts =
+        s => s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom);
+
+    /// <summary>Whether the account's state <see cref="_counts"/>; compiled once (every sign-in asks).</summary>
     private static readonly CompiledQuery<Func<LatchkeyDbContext, Guid, CancellationToken, Task<bool>>> _counting = new(() =>
         EF.CompileAsyncQuery((LatchkeyDbContext context, Guid accountId, CancellationToken _) =>
-            context.LockoutStates.Any(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)))));
+            context.LockoutStates.Where(s => s.AccountId == accountId).Any(_counts)));
 
     /// <summary>
     /// The 12-bit <c>pwhash</c> of a password tried on the web, made exactly as Dovecot makes it (with the shared
@@ -109,8 +114,7 @@ public sealed class FailureCounter(LatchkeyDbContext db, AccountLock accountLock
             return 0;
         }
 
-        return await db.LockoutStates
-            .Where(s => s.AccountId == accountId && (s.Level > 0 || (s.LastFailureAt != null && s.LastFailureAt > s.CountFrom)))
+        return await db.LockoutStates.Where(s => s.AccountId == accountId).Where(_counts)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Level, 0).SetProperty(s => s.CountFrom, now), cancellationToken);
     }
 

@@ -16,7 +16,7 @@ public sealed class SessionSignalWatcher(SessionCache cache, SessionSignalFile s
             return Task.CompletedTask;
         }
 
-        Directory.CreateDirectory(signalFile.DirectoryPath);
+        signalFile.EnsureDirectory();
         _watcher = new FileSystemWatcher(signalFile.DirectoryPath, SessionSignalFile.FileName)
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,

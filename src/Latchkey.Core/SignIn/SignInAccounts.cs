@@ -21,4 +21,10 @@ public sealed class SignInAccounts(LatchkeyDbContext db, ILookupNormalizer norma
         ArgumentException.ThrowIfNullOrEmpty(email);
         return _byNormalizedEmail.For(db)(db, normalizer.NormalizeEmail(email), cancellationToken);
     }
+
+    /// <summary>
+    /// Keeps the store's connection open for the statements of one step of the sign-in (before the hash, after it)
+    /// instead of a pool round trip around each; never held across the hash.
+    /// </summary>
+    public Task<HeldConnection> HoldConnectionAsync(CancellationToken cancellationToken) => HeldConnection.OpenAsync(db, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Data;
 using Latchkey.Core.Lockout;
 using Latchkey.Core.Passwords;
 
@@ -40,17 +41,25 @@ public sealed class SignInHandler(
         }
 
         var context = AuditContext.Anonymous(request.Ip, request.UserAgent);
-        if (await source.AddressRefusedAsync(request.Ip, cancellationToken))
+        EmailAddress.TryNormalize(request.Email, out var email, out _);
+        var login = email.Length == 0 ? ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login) : email;
+        Account? account;
+        string? deviceId;
+        bool lockedOut;
+        await using (await accounts.HoldConnectionAsync(cancellationToken))
         {
-            await refusals.RefuseAsync(context, null, ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login), "ip_refused", cancellationToken);
-            return Result<SignedIn>.Fail(ErrorCodes.RateLimited, IpRefusedMessage);
+            if (await source.AddressRefusedAsync(request.Ip, cancellationToken))
+            {
+                await refusals.RefuseAsync(context, null, ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login), "ip_refused", cancellationToken);
+                return Result<SignedIn>.Fail(ErrorCodes.RateLimited, IpRefusedMessage);
+            }
+
+            account = email.Length == 0 ? null : await accounts.FindAsync(email, cancellationToken);
+            (deviceId, lockedOut) = await source.AssessAsync(account, request.DeviceCookie, cancellationToken);
         }
 
-        EmailAddress.TryNormalize(request.Email, out var email, out _);
-        var account = email.Length == 0 ? null : await accounts.FindAsync(email, cancellationToken);
-        var login = email.Length == 0 ? ColumnWidths.Fit(request.Email.Trim(), ColumnWidths.Login) : email;
-        var (deviceId, lockedOut) = await source.AssessAsync(account, request.DeviceCookie, cancellationToken);
         var outcome = await passwordCheck.CheckAsync(account, request.Password, compare: !lockedOut, request.Ip, cancellationToken);
+        await using var held = await accounts.HoldConnectionAsync(cancellationToken);
         if (account is null)
         {
             return await refusals.WrongPasswordAsync(context, null, login, request, previous: false, null, "unknown_account", cancellationToken);

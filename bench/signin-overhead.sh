@@ -3,7 +3,8 @@
 # two cores hashing at full speed leave nothing for the rest. Accounts and the dummy hash use a token Argon2id cost
 # (64 KiB, t=1, about 0.1 ms), so the rounds measure the path around the hash: POST /api/v1/session with correct
 # passwords for 64 accounts in turn (wrk -t1 -c4, 5 s rounds after a 30 s warm-up). Prints sign-ins/s and the server
-# process's CPU (user + system, from /proc) per sign-in for each round, and the median.
+# process's CPU (user + system, from /proc) per sign-in for each round, and the median; on PostgreSQL the database's
+# processes' CPU per sign-in beside it (its backends share the same cores).
 # LATCHKEY_BENCH_REF=<commit> also builds that commit and runs a second server beside this tree's, the rounds
 # alternating between the two (this machine's speed drifts by a third within minutes, so only alternating rounds
 # compare), and prints both medians and their ratio.
@@ -58,19 +59,34 @@ start() {
   done
 }
 
-# round NAME N: 5 s of sign-ins against NAME; appends its CPU ms per sign-in to $data/NAME.txt.
+# The database's own CPU so far (clock ticks), on PostgreSQL: its postmaster and every process it started (the
+# backends serving the pooled connections stay up, so their time is not lost between two readings). 0 on SQLite.
+postmaster=""
+if [ -n "$psql_conn" ]; then
+  pidfile="$(psql "$psql_conn dbname=postgres" -Atc 'SHOW data_directory')/postmaster.pid"
+  if [ -r "$pidfile" ]; then postmaster=$(head -n 1 "$pidfile"); fi  # a database on another machine: not measured
+fi
+database_ticks() {
+  if [ -z "$postmaster" ]; then echo 0; return; fi
+  for p in "$postmaster" $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'
+}
+
+# round NAME N: 5 s of sign-ins against NAME; appends its CPU ms per sign-in to $data/NAME.txt (the server's, and on
+# PostgreSQL the database's to $data/NAME-db.txt).
 round() {
-  local name=$1 pid url before after requests
+  local name=$1 pid url before after db_before db_after requests
   pid=$(eval echo "\$pid_$1"); url=$(eval echo "\$url_$1")
-  before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  before=$(awk '{print $14 + $15}' "/proc/$pid/stat"); db_before=$(database_ticks)
   SIGNIN_BODIES="$data/right.jsonl" wrk -t1 -c4 -d5s -s "$root/bench/signin.lua" "$url" >"$data/wrk.txt"
-  after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  after=$(awk '{print $14 + $15}' "/proc/$pid/stat"); db_after=$(database_ticks)
   if grep -q Non-2xx "$data/wrk.txt"; then echo "$name round $2 refused sign-ins: $(grep Non-2xx "$data/wrk.txt")"; fi
   requests=$(awk '/requests in/ {print $1}' "$data/wrk.txt")
   python3 -c "
 ms = ($after - $before) / $(getconf CLK_TCK) * 1000 / $requests
-print(f'$name round $2: {$requests / 5:.0f} sign-ins/s, server CPU {ms:.2f} ms per sign-in')
-open('$data/$name.txt', 'a').write(f'{ms}\n')"
+db = ($db_after - $db_before) / $(getconf CLK_TCK) * 1000 / $requests
+print(f'$name round $2: {$requests / 5:.0f} sign-ins/s, server CPU {ms:.2f} ms per sign-in' + (f', database CPU {db:.2f} ms' if '$postmaster' else ''))
+open('$data/$name.txt', 'a').write(f'{ms}\n')
+open('$data/$name-db.txt', 'a').write(f'{db}\n')"
 }
 
 start tree
@@ -86,8 +102,9 @@ done
 python3 - "$data" "${names[@]}" <<'PY'
 import statistics, sys
 medians = {name: statistics.median(float(l) for l in open(f"{sys.argv[1]}/{name}.txt")) for name in sys.argv[2:]}
+database = {name: statistics.median(float(l) for l in open(f"{sys.argv[1]}/{name}-db.txt")) for name in sys.argv[2:]}
 for name, median in medians.items():
-    print(f"{name}: server CPU per sign-in beyond the hash, median: {median:.2f} ms")
+    print(f"{name}: server CPU per sign-in beyond the hash, median: {median:.2f} ms" + (f"; database CPU {database[name]:.2f} ms" if database[name] else ""))
 if "ref" in medians:
-    print(f"tree / ref: {medians['tree'] / medians['ref']:.2f}")
+    print(f"tree / ref: {medians['tree'] / medians['ref']:.2f}" + (f"; database {database['tree'] / database['ref']:.2f}" if database['ref'] else ""))
 PY

@@ -61,7 +61,7 @@ internal static class DataServices
                     throw new InvalidOperationException("Latchkey:Database:Provider is 'postgres' but ConnectionStrings:Latchkey is empty.");
                 }
 
-                options.UseNpgsql(connectionString);
+                options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString));
                 break;
             case DatabaseProvider.Sqlite:
                 if (string.IsNullOrWhiteSpace(connectionString))

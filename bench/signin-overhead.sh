@@ -92,7 +92,7 @@ open('$data/$name-db.txt', 'a').write(f'{db}\n')"
 start tree
 names=(tree)
 if [ -n "${LATCHKEY_BENCH_REF:-}" ]; then start ref "$LATCHKEY_BENCH_REF"; names+=(ref); fi
-echo "Machine: $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1 /proc/loadavg), store: ${psql_conn:+postgres}${psql_conn:-sqlite}${LATCHKEY_BENCH_REF:+, ref: $LATCHKEY_BENCH_REF}"
+echo "Machine: $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1 /proc/loadavg), store: $([ -n "$psql_conn" ] && echo postgres || echo sqlite)${LATCHKEY_BENCH_REF:+, ref: $LATCHKEY_BENCH_REF}"
 for name in "${names[@]}"; do
   SIGNIN_BODIES="$data/right.jsonl" wrk -t1 -c4 -d30s -s "$root/bench/signin.lua" "$(eval echo "\$url_$name")" >/dev/null
 done
